@@ -1,0 +1,76 @@
+// createApp(deps): the Express application, without listening, so tests drive it in-process.
+import { randomUUID } from 'node:crypto';
+import { ServiceError } from '@temporalio/client';
+import express from 'express';
+import type { Logger } from '../config/logger';
+import type { KeyRing } from '../temporal/keyring';
+import type { CaseServiceDeps } from './case-service';
+import { ProblemError, problemHandler, sendProblem } from './problem';
+import { casesRouter } from './routes/cases';
+import { codecRouter } from './routes/codec';
+import { healthRouter } from './routes/health';
+
+export interface AppDeps extends CaseServiceDeps {
+  logger: Logger;
+  checks: Record<string, () => Promise<void>>;
+  codec?: { ring: KeyRing; corsOrigin: string };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // The route pattern, not the URL: paths carry only opaque ids, but patterns aggregate better.
+      deps.logger.info(
+        {
+          requestId: id,
+          method: req.method,
+          route: req.route?.path ?? req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.use(healthRouter({ checks: deps.checks }));
+  if (deps.codec) app.use(express.json({ limit: '4mb' }), codecRouter(deps.codec.ring, deps.codec.corsOrigin));
+
+  app.use('/v1', (req, _res, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && !req.is('application/json')) {
+      next(ProblemError.of('UNSUPPORTED_MEDIA_TYPE'));
+      return;
+    }
+    next();
+  });
+  app.use(express.json({ limit: '64kb' }));
+  app.use(casesRouter(deps));
+
+  app.use((req, res) => sendProblem(req, res, ProblemError.of('NOT_FOUND')));
+  app.use(
+    problemHandler((err, req) =>
+      // Error messages from Temporal or the database carry no request data; the body is never logged.
+      deps.logger.error({ err, method: req.method, route: req.route?.path ?? req.path }, 'request failed'),
+    temporalUnavailable,
+    ),
+  );
+  return app;
+}
+
+/** gRPC UNAVAILABLE / DEADLINE_EXCEEDED from Temporal: tell the caller to retry rather than "500". */
+function temporalUnavailable(err: unknown): ProblemError | undefined {
+  const code = (err as { code?: number; cause?: { code?: number } }).code ?? (err as { cause?: { code?: number } }).cause?.code;
+  if (err instanceof ServiceError && (code === 14 || code === 4)) return ProblemError.of('TEMPORAL_UNAVAILABLE');
+  return undefined;
+}

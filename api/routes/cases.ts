@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import type { CaseDetails, CaseServiceDeps } from '../case-service';
+import { openCase, readCase } from '../case-service';
+import { checkedKey } from '../idempotency';
+import { canSeeRegion, principalOf } from '../principal';
+import { ProblemError } from '../problem';
+import { caseId as caseIdSchema, openCaseBody, parseBody } from '../schemas';
+
+export function casesRouter(deps: CaseServiceDeps): Router {
+  const router = Router();
+
+  router.post('/v1/cases', async (req, res) => {
+    const key = checkedKey(req.get('idempotency-key'));
+    const body = parseBody(openCaseBody, req.body);
+    const opened = await openCase(deps, principalOf(req), body, key);
+    if (opened.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res
+      .status(201)
+      .location(`/v1/cases/${opened.caseId}`)
+      .json({ caseId: opened.caseId, workflowId: opened.workflowId, links: { self: `/v1/cases/${opened.caseId}` } });
+  });
+
+  router.get('/v1/cases/:caseId', async (req, res) => {
+    const parsed = caseIdSchema.safeParse(req.params.caseId);
+    if (!parsed.success) throw ProblemError.of('CASE_NOT_FOUND');
+    const details = await readCase(deps, parsed.data);
+    const region = details.record?.regionCode ?? details.live?.regionCode;
+    // Someone else's case is "not found", not "forbidden": its existence is not theirs to learn.
+    if (!region || !canSeeRegion(principalOf(req), region)) throw ProblemError.of('CASE_NOT_FOUND');
+    res.json(present(details));
+  });
+
+  return router;
+}
+
+function present({ record, live }: CaseDetails) {
+  return {
+    caseId: record?.caseId ?? live?.caseId,
+    // The read model trails the workflow by one activity; "pending" means it has not caught up yet.
+    projection: record ? 'current' : 'pending',
+    record: record && {
+      status: record.status,
+      stage: record.stage,
+      pathway: record.pathway,
+      category: record.category,
+      riskLevel: record.riskLevel,
+      regionCode: record.regionCode,
+      assignedWorker: record.assignedWorker,
+      escalationLevel: record.escalationLevel,
+      nextDeadline: record.nextDeadlineKind
+        ? { kind: record.nextDeadlineKind, dueAt: record.nextDeadlineAt?.toISOString() ?? null }
+        : null,
+      policyVersion: record.policyVersion,
+      openedAt: record.openedAt.toISOString(),
+      updatedAt: record.updatedAt.toISOString(),
+    },
+    live,
+  };
+}

@@ -1,0 +1,45 @@
+// Remote codec endpoint for the Temporal Web UI: decodes (and encodes) payloads in the JSON form the UI
+// sends, so an authorised person can read encrypted case data in the browser. Keys never leave the server.
+import type { Payload } from '@temporalio/common';
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import { EncryptionCodec } from '../../temporal/encryption-codec';
+import type { KeyRing } from '../../temporal/keyring';
+
+interface JsonPayload {
+  metadata?: Record<string, string>;
+  data?: string;
+}
+
+const fromJson = (p: JsonPayload): Payload => ({
+  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+  data: Buffer.from(p.data ?? '', 'base64'),
+});
+
+const toJson = (p: Payload): JsonPayload => ({
+  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')])),
+  data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
+});
+
+export function codecRouter(ring: KeyRing, corsOrigin: string): Router {
+  const codec = new EncryptionCodec(ring);
+  const router = Router();
+  router.use('/codec', (req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', corsOrigin);
+    res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Namespace, Authorization');
+    res.setHeader('Vary', 'Origin');
+    if (req.method === 'OPTIONS') {
+      res.sendStatus(204);
+      return;
+    }
+    next();
+  });
+  const handle = (fn: (p: Payload[]) => Promise<Payload[]>) => async (req: Request, res: Response) => {
+    const payloads = (req.body as { payloads?: JsonPayload[] } | undefined)?.payloads ?? [];
+    res.json({ payloads: (await fn(payloads.map(fromJson))).map(toJson) });
+  };
+  router.post('/codec/decode', handle((p) => codec.decode(p)));
+  router.post('/codec/encode', handle((p) => codec.encode(p)));
+  return router;
+}

@@ -1,0 +1,49 @@
+// Request schemas: what the API accepts, checked before anything is started or stored.
+import { z } from 'zod';
+import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../domain/categories';
+import { REPORT_CHANNELS } from '../workflows/contract';
+import type { FieldError } from './problem';
+import { ProblemError } from './problem';
+
+/** Staff ids are opaque (e.g. NIP-based codes issued by the Dinas), never names. */
+export const staffId = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i, 'expected an opaque staff id');
+export const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'expected a BPS region code such as "64" or "64.72"');
+export const caseId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+export const subjectSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    nik: z.string().regex(/^\d{16}$/, 'expected 16 digits').optional(),
+    sex: z.enum(['male', 'female', 'unknown']).optional(),
+    estimatedAge: z.number().int().min(0).max(130).optional(),
+    description: z.string().max(4000).optional(),
+    foundLocation: z.string().max(1000).optional(),
+  })
+  .strict();
+
+export const openCaseBody = z
+  .object({
+    category: z.enum(CATEGORIES),
+    riskLevel: z.enum(RISK_LEVELS),
+    pathway: z.enum(PATHWAYS).optional(),
+    regionCode,
+    report: z.object({ channel: z.enum(REPORT_CHANNELS), summary: z.string().max(4000).optional() }).strict(),
+    subject: subjectSchema.default({}),
+    assignedWorker: staffId.optional(),
+  })
+  .strict();
+export type OpenCaseBody = z.infer<typeof openCaseBody>;
+
+/** Parses or throws a 422 naming each bad field; messages never echo the submitted values. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const errors: FieldError[] = result.error.issues.flatMap((issue) => {
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({ field: at ? `${at}.${k}` : k, message: 'unknown field' }));
+    }
+    return [{ field: at || '(body)', message: issue.message }];
+  });
+  throw ProblemError.of('VALIDATION_FAILED', errors);
+}

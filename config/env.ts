@@ -1,0 +1,86 @@
+// All configuration comes from environment variables, checked once at start. README lists every one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { PolicyOverrides } from '../domain/policy';
+import { DEFAULT_POLICY, policyProblems, withOverrides } from '../domain/policy';
+
+const ROOT = path.resolve(__dirname, '..');
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().optional(),
+  SIGAP_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('sigap-cases'),
+  TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  SIGAP_PAYLOAD_KEYS: z.string().optional(),
+  SIGAP_PAYLOAD_KEY_ID: z.string().optional(),
+  SIGAP_CODEC_ENDPOINT: z.enum(['on', 'off']).optional(),
+  SIGAP_CODEC_CORS_ORIGIN: z.string().optional(),
+  SIGAP_POLICY_FILE: z.string().optional(),
+  SIGAP_TIME_SCALE: z.coerce.number().positive().max(1).optional(),
+});
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  databaseUrl: string | undefined;
+  dataDir: string;
+  temporal: {
+    address: string | undefined;
+    namespace: string;
+    taskQueue: string;
+    devPort: number;
+    uiPort: number;
+  };
+  payloadKeys: { spec: string; currentId: string | undefined } | undefined;
+  codecEndpoint: boolean;
+  codecCorsOrigin: string;
+  policy: PolicyOverrides;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const policy: PolicyOverrides = e.SIGAP_POLICY_FILE
+    ? (JSON.parse(fs.readFileSync(e.SIGAP_POLICY_FILE, 'utf8')) as PolicyOverrides)
+    : {};
+  if (e.SIGAP_TIME_SCALE !== undefined) policy.timeScale = e.SIGAP_TIME_SCALE;
+  const problems = policyProblems(withOverrides(DEFAULT_POLICY, policy));
+  if (problems.length) throw new Error(`Invalid policy: ${problems.join('; ')}`);
+  if (production && !e.SIGAP_PAYLOAD_KEYS) throw new Error('SIGAP_PAYLOAD_KEYS is required in production');
+  return {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SIGAP_DATA_DIR),
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      devPort: e.TEMPORAL_DEV_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+    },
+    payloadKeys: e.SIGAP_PAYLOAD_KEYS ? { spec: e.SIGAP_PAYLOAD_KEYS, currentId: e.SIGAP_PAYLOAD_KEY_ID } : undefined,
+    // The codec endpoint decrypts payloads for the Web UI; until the API has authentication it is a
+    // development convenience only.
+    codecEndpoint: (e.SIGAP_CODEC_ENDPOINT ?? (production ? 'off' : 'on')) === 'on',
+    codecCorsOrigin: e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT}`,
+    policy,
+  };
+}

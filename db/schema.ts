@@ -1,0 +1,65 @@
+// The Postgres read model: what the API lists and filters, fed by the workflows' activities.
+// Only non-personal, indexable fields live here; personal data stays in encrypted workflow payloads.
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const cases = pgTable(
+  'cases',
+  {
+    caseId: text('case_id').primaryKey(),
+    workflowId: text('workflow_id').notNull().unique(),
+    status: text('status').notNull(),
+    stage: text('stage').notNull(),
+    pathway: text('pathway').notNull(),
+    category: text('category').notNull(),
+    riskLevel: text('risk_level').notNull(),
+    regionCode: text('region_code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    assignedWorker: text('assigned_worker'),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    nextDeadlineKind: text('next_deadline_kind'),
+    nextDeadlineAt: timestamp('next_deadline_at', { withTimezone: true }),
+    policyVersion: text('policy_version').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** Timeline position of the newest event applied; older events never overwrite newer state. */
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [
+    index('cases_region_status_idx').on(t.regionCode, t.status),
+    index('cases_province_status_idx').on(t.provinceCode, t.status),
+    index('cases_stage_idx').on(t.stage),
+    index('cases_escalation_idx').on(t.escalationLevel),
+    index('cases_opened_idx').on(t.openedAt, t.caseId),
+  ],
+);
+
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.caseId),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: text('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    stage: text('stage').notNull(),
+    data: jsonb('data').notNull().$type<Record<string, string | number | boolean | null>>(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] })],
+);
+
+/** Remembers each Idempotency-Key so a retried POST returns the first result instead of acting twice. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    resourceId: text('resource_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

@@ -1,0 +1,136 @@
+// Every duration Sigap waits on comes from a versioned policy: data, not constants in workflow code.
+// A deployment may override values; a training simulation ("simulasi kasus") scales all of them at once.
+import type { Category, RiskLevel } from './categories';
+import { DAY, HOUR } from './time';
+
+export const RISK_TIERED_DEADLINES = [
+  'first_response',
+  'assessment',
+  'plan_approval',
+  'referral_acceptance',
+] as const;
+export type RiskTieredDeadline = (typeof RISK_TIERED_DEADLINES)[number];
+
+export const FIXED_DEADLINES = [
+  'observation',
+  'observation_extension_cap',
+  'shelter_stay',
+  'family_tracing',
+  'origin_acceptance',
+  'plan_review',
+  'monitoring_interval',
+  'stalled_after',
+] as const;
+export type FixedDeadline = (typeof FIXED_DEADLINES)[number];
+
+export type DeadlineKind = RiskTieredDeadline | FixedDeadline;
+
+export interface EscalationLadder {
+  /** Fraction of a deadline at which the case manager gets a reminder. */
+  reminderAt: number;
+  /** Level 1 fires at the deadline; levels 2 and 3 this long after it. */
+  level2After: number;
+  level3After: number;
+}
+
+export interface Policy {
+  version: string;
+  /** Multiplies every duration: 1 in production; e.g. 1/86_400 makes a day pass in a second. */
+  timeScale: number;
+  riskTiered: Record<RiskTieredDeadline, Record<RiskLevel, number>>;
+  fixed: Record<FixedDeadline, number>;
+  /** Per-category replacements for risk-tiered deadlines, where practice differs (e.g. children). */
+  categoryOverrides: Partial<Record<Category, Partial<Record<RiskTieredDeadline, Partial<Record<RiskLevel, number>>>>>>;
+  /** Follow-up visits after reunification, as offsets from the handover. */
+  followUpVisits: readonly number[];
+  escalation: EscalationLadder;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  version: '2026.1',
+  timeScale: 1,
+  riskTiered: {
+    first_response: { high: 1 * HOUR, medium: 3 * HOUR, low: 24 * HOUR },
+    assessment: { high: 2 * DAY, medium: 5 * DAY, low: 10 * DAY },
+    plan_approval: { high: 7 * DAY, medium: 14 * DAY, low: 14 * DAY },
+    referral_acceptance: { high: 3 * DAY, medium: 3 * DAY, low: 7 * DAY },
+  },
+  fixed: {
+    observation: 14 * DAY,
+    observation_extension_cap: 14 * DAY,
+    shelter_stay: 14 * DAY,
+    family_tracing: 14 * DAY,
+    origin_acceptance: 3 * DAY,
+    plan_review: 90 * DAY,
+    monitoring_interval: 30 * DAY,
+    stalled_after: 7 * DAY,
+  },
+  categoryOverrides: {},
+  followUpVisits: [7 * DAY, 30 * DAY, 90 * DAY],
+  escalation: { reminderAt: 0.5, level2After: 24 * HOUR, level3After: 72 * HOUR },
+};
+
+function isRiskTiered(kind: DeadlineKind): kind is RiskTieredDeadline {
+  return (RISK_TIERED_DEADLINES as readonly string[]).includes(kind);
+}
+
+/** Unscaled duration of a deadline for a case, in milliseconds. */
+export function baseDuration(policy: Policy, kind: DeadlineKind, risk: RiskLevel, category?: Category): number {
+  if (!isRiskTiered(kind)) return policy.fixed[kind];
+  const override = category ? policy.categoryOverrides[category]?.[kind]?.[risk] : undefined;
+  return override ?? policy.riskTiered[kind][risk];
+}
+
+/** Scales a real-world duration to the policy's clock; never below one second so timers stay ordered. */
+export function scaled(policy: Policy, durationMs: number): number {
+  return Math.max(1000, Math.round(durationMs * policy.timeScale));
+}
+
+/** Duration of a deadline on the policy's clock, in milliseconds. */
+export function deadlineDuration(policy: Policy, kind: DeadlineKind, risk: RiskLevel, category?: Category): number {
+  return scaled(policy, baseDuration(policy, kind, risk, category));
+}
+
+export type PolicyOverrides = Partial<{
+  version: string;
+  timeScale: number;
+  riskTiered: Partial<Record<RiskTieredDeadline, Partial<Record<RiskLevel, number>>>>;
+  fixed: Partial<Record<FixedDeadline, number>>;
+  categoryOverrides: Policy['categoryOverrides'];
+  followUpVisits: number[];
+  escalation: Partial<EscalationLadder>;
+}>;
+
+/** A deployment's policy: the defaults with its overrides laid over them. */
+export function withOverrides(base: Policy, o: PolicyOverrides): Policy {
+  const riskTiered = { ...base.riskTiered };
+  for (const kind of RISK_TIERED_DEADLINES) riskTiered[kind] = { ...base.riskTiered[kind], ...o.riskTiered?.[kind] };
+  return {
+    version: o.version ?? base.version,
+    timeScale: o.timeScale ?? base.timeScale,
+    riskTiered,
+    fixed: { ...base.fixed, ...o.fixed },
+    categoryOverrides: { ...base.categoryOverrides, ...o.categoryOverrides },
+    followUpVisits: o.followUpVisits ?? base.followUpVisits,
+    escalation: { ...base.escalation, ...o.escalation },
+  };
+}
+
+/** Checks a policy before a case is started with it; returns the problems found (empty when valid). */
+export function policyProblems(policy: Policy): string[] {
+  const problems: string[] = [];
+  const positive = (label: string, value: number) => {
+    if (!Number.isFinite(value) || value <= 0) problems.push(`${label} must be a positive number of milliseconds`);
+  };
+  if (!(policy.timeScale > 0 && policy.timeScale <= 1)) problems.push('timeScale must be in (0, 1]');
+  for (const kind of RISK_TIERED_DEADLINES) {
+    for (const risk of ['high', 'medium', 'low'] as const) positive(`riskTiered.${kind}.${risk}`, policy.riskTiered[kind][risk]);
+  }
+  for (const kind of FIXED_DEADLINES) positive(`fixed.${kind}`, policy.fixed[kind]);
+  policy.followUpVisits.forEach((v, i) => positive(`followUpVisits[${i}]`, v));
+  const { reminderAt, level2After, level3After } = policy.escalation;
+  if (!(reminderAt > 0 && reminderAt < 1)) problems.push('escalation.reminderAt must be in (0, 1)');
+  positive('escalation.level2After', level2After);
+  if (!(level3After > level2After)) problems.push('escalation.level3After must be after level2After');
+  return problems;
+}

@@ -1,0 +1,102 @@
+// `npm start`: the whole service in one process for development — the Temporal dev server (unless
+// TEMPORAL_ADDRESS is set), search attributes, the database (PGlite unless DATABASE_URL is set), the
+// worker and the API. Ctrl-C stops everything; the next start resumes from the same .data/.
+import path from 'node:path';
+import { buildApp } from '../api/build-app';
+import { close, listen } from '../api/listen';
+import { loadConfig } from '../config/env';
+import { createLogger } from '../config/logger';
+import { createDataConverter } from '../temporal/data-converter';
+import type { DevServer } from '../temporal/dev-server';
+import { startDevServer } from '../temporal/dev-server';
+import { connectClient, connectWorkerConnection, keyRingFrom, openMigratedDatabase } from '../temporal/runtime';
+import { ensureSearchAttributes } from '../temporal/search-attributes';
+import { createCaseWorker } from '../temporal/worker';
+import { requireBinary } from './lib/temporal-binaries';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'sigap');
+  const stack: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stack.reverse()) await stop().catch((err: unknown) => logger.warn({ err }, 'stop failed'));
+  };
+
+  try {
+    let devServer: DevServer | undefined;
+    if (!config.temporal.address) {
+      logger.info('starting the Temporal dev server');
+      devServer = await startDevServer({
+        cliPath: requireBinary('cli'),
+        port: config.temporal.devPort,
+        uiPort: config.temporal.uiPort,
+        dbFile: path.join(config.dataDir, 'temporal', 'dev.db'),
+        ...(config.codecEndpoint ? { codecEndpoint: `http://localhost:${config.port}/codec` } : {}),
+        namespace: config.temporal.namespace,
+      });
+      stack.push(() => devServer!.stop());
+    }
+    const address = config.temporal.address ?? devServer!.address;
+    const ring = keyRingFrom(config);
+    const { client, connection } = await connectClient(address, config.temporal.namespace, ring);
+    stack.push(() => connection.close());
+    const added = await ensureSearchAttributes(connection, config.temporal.namespace);
+    if (added.length) logger.info({ added }, 'registered search attributes');
+
+    const database = await openMigratedDatabase(config);
+    stack.push(() => database.close());
+
+    const workerConnection = await connectWorkerConnection(address);
+    stack.push(() => workerConnection.close());
+    const worker = await createCaseWorker({
+      connection: workerConnection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      dataConverter: createDataConverter(ring),
+      deps: { db: database.db },
+    });
+    const running = worker.run();
+    stack.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    });
+
+    const server = await listen(buildApp(config, client, database, ring, logger), config.host, config.port);
+    stack.push(() => close(server));
+
+    const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    process.stdout.write(
+      [
+        '',
+        'Sigap is running.',
+        `  API             ${base}  (GET /readyz, POST /v1/cases)`,
+        devServer?.uiUrl ? `  Temporal Web UI ${devServer.uiUrl}` : `  Temporal        ${address}`,
+        `  Database        ${database.kind === 'pglite' ? path.join(config.dataDir, 'pglite') + ' (PGlite)' : 'DATABASE_URL'}`,
+        '  Stop with Ctrl-C.',
+        '',
+      ].join('\n') + '\n',
+    );
+
+    let stopping = false;
+    const onSignal = () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info('stopping');
+      stopAll().then(() => process.exit(0));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    running.catch((err: unknown) => {
+      logger.error({ err }, 'worker failed');
+      onSignal();
+    });
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`sigap failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// Real Temporal servers for tests: the time-skipping test server from the project's own binary, and the
+// dev server that globalSetup started.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { NativeConnection } from '@temporalio/worker';
+import { requireBinary } from '../../scripts/lib/temporal-binaries';
+import { createDataConverter } from '../../temporal/data-converter';
+import type { KeyRing } from '../../temporal/keyring';
+import { generatedKeyRing } from '../../temporal/keyring';
+import { ensureSearchAttributes } from '../../temporal/search-attributes';
+
+export const testKeyRing: KeyRing = generatedKeyRing('test-key');
+export const dataConverter = createDataConverter(testKeyRing);
+
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: requireBinary('testServer') } },
+    client: { dataConverter },
+  });
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+export function devServerAddress(): string {
+  const address = process.env.SIGAP_TEST_TEMPORAL_ADDRESS;
+  if (!address) throw new Error('globalSetup did not start a Temporal dev server');
+  return address;
+}
+
+export async function connectDevServer(): Promise<{ client: Client; connection: Connection; nativeConnection: NativeConnection }> {
+  const address = devServerAddress();
+  const connection = await Connection.connect({ address });
+  const nativeConnection = await NativeConnection.connect({ address });
+  return { client: new Client({ connection, dataConverter }), connection, nativeConnection };
+}
+
+/** A task queue of the suite's own, so parallel suites on one dev server never take each other's tasks. */
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${randomUUID()}`;
+}
