@@ -13,7 +13,7 @@ import { healthRouter } from './routes/health';
 export interface AppDeps extends CaseServiceDeps {
   logger: Logger;
   checks: Record<string, () => Promise<void>>;
-  codec?: { ring: KeyRing; corsOrigin: string };
+  codec?: { ring: KeyRing; corsOrigins: string[] };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use(healthRouter({ checks: deps.checks }));
-  if (deps.codec) app.use(express.json({ limit: '4mb' }), codecRouter(deps.codec.ring, deps.codec.corsOrigin));
+  if (deps.codec) app.use(express.json({ limit: '4mb' }), codecRouter(deps.codec.ring, deps.codec.corsOrigins));
 
   app.use('/v1', (req, _res, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && !req.is('application/json')) {

@@ -19,6 +19,6 @@ export function buildApp(config: Config, client: Client, database: Database, rin
         await client.workflowService.describeNamespace({ namespace: config.temporal.namespace });
       },
     },
-    ...(config.codecEndpoint ? { codec: { ring, corsOrigin: config.codecCorsOrigin } } : {}),
+    ...(config.codecEndpoint ? { codec: { ring, corsOrigins: config.codecCorsOrigins } } : {}),
   });
 }

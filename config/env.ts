@@ -43,7 +43,7 @@ export interface Config {
   };
   payloadKeys: { spec: string; currentId: string | undefined } | undefined;
   codecEndpoint: boolean;
-  codecCorsOrigin: string;
+  codecCorsOrigins: string[];
   policy: PolicyOverrides;
 }
 
@@ -80,7 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The codec endpoint decrypts payloads for the Web UI; until the API has authentication it is a
     // development convenience only.
     codecEndpoint: (e.SIGAP_CODEC_ENDPOINT ?? (production ? 'off' : 'on')) === 'on',
-    codecCorsOrigin: e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT}`,
+    codecCorsOrigins: (e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT}`)
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     policy,
   };
 }

@@ -21,11 +21,13 @@ const toJson = (p: Payload): JsonPayload => ({
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
-export function codecRouter(ring: KeyRing, corsOrigin: string): Router {
+export function codecRouter(ring: KeyRing, corsOrigins: string[]): Router {
   const codec = new EncryptionCodec(ring);
   const router = Router();
   router.use('/codec', (req, res, next) => {
-    res.setHeader('Access-Control-Allow-Origin', corsOrigin);
+    // The Web UI calls this from the browser: only its own origins may read the answers.
+    const origin = req.get('origin');
+    if (origin && corsOrigins.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
     res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Namespace, Authorization');
     res.setHeader('Vary', 'Origin');

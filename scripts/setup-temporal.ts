@@ -1,0 +1,26 @@
+// One-shot setup for an existing cluster: the namespace (if missing) and Sigap's search attributes.
+// Used by the compose stack; safe to run any number of times.
+import { Connection } from '@temporalio/client';
+import { loadConfig } from '../config/env';
+import { ensureNamespace } from '../temporal/namespace';
+import { ensureSearchAttributes } from '../temporal/search-attributes';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const address = config.temporal.address ?? 'localhost:7233';
+  const connection = await Connection.connect({ address });
+  try {
+    const created = await ensureNamespace(connection, config.temporal.namespace, Number(process.env.SIGAP_RETENTION_DAYS ?? 30));
+    const added = await ensureSearchAttributes(connection, config.temporal.namespace);
+    process.stdout.write(
+      `namespace ${config.temporal.namespace}: ${created ? 'created' : 'exists'}; search attributes added: ${added.join(', ') || 'none'}\n`,
+    );
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`setup-temporal failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
