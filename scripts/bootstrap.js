@@ -21,8 +21,11 @@ function npmDependencies() {
   const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
   const lock = path.join(ROOT, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  log('installing npm dependencies (npm ci)');
-  run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: the lockfile pins every version, but registries that serve only this
+  // platform's optional binaries (as here) leave other platforms' entries out of it, which `npm ci`
+  // refuses as "out of sync". With an unchanged package.json, `npm install` installs exactly the lock.
+  log('installing npm dependencies (npm install from package-lock.json)');
+  run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund']);
 }
 
 function findPython() {
