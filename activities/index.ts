@@ -1,7 +1,7 @@
 // createActivities(deps): every activity the worker registers, built from injected dependencies.
 import type { Db } from '../db/client';
 import type { CaseActivities } from './types';
-import { writeCaseEvent } from './read-model';
+import { writeCaseEvents } from './read-model';
 
 export interface ActivityDeps {
   db: Db;
@@ -9,6 +9,6 @@ export interface ActivityDeps {
 
 export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
-    recordCaseEvent: (event) => writeCaseEvent(deps.db, event),
+    recordCaseEvents: (events) => writeCaseEvents(deps.db, events),
   };
 }

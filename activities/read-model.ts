@@ -6,11 +6,13 @@ import type { CaseEventRecord } from '../domain/case-events';
 import { provinceOf } from '../workflows/contract';
 
 /**
- * Appends the event and refreshes the case row in one transaction. A retry of the same event changes
- * nothing, and an event that arrives after a newer one never rolls the row back.
+ * Appends the events and refreshes the case row from the newest of them, in one transaction. A retry
+ * changes nothing, and a batch that arrives after a newer one never rolls the row back.
  */
-export async function writeCaseEvent(db: Db, event: CaseEventRecord): Promise<void> {
-  const p = event.projection;
+export async function writeCaseEvents(db: Db, events: CaseEventRecord[]): Promise<void> {
+  const newest = events.reduce<CaseEventRecord | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
+  if (!newest) return;
+  const p = newest.projection;
   const row = {
     caseId: p.caseId,
     workflowId: p.workflowId,
@@ -21,33 +23,36 @@ export async function writeCaseEvent(db: Db, event: CaseEventRecord): Promise<vo
     riskLevel: p.riskLevel,
     regionCode: p.regionCode,
     provinceCode: provinceOf(p.regionCode),
+    jurisdiction: p.jurisdiction,
     assignedWorker: p.assignedWorker,
     escalationLevel: p.escalationLevel,
     nextDeadlineKind: p.nextDeadlineKind,
     nextDeadlineAt: p.nextDeadlineAt ? new Date(p.nextDeadlineAt) : null,
     policyVersion: p.policyVersion,
     openedAt: new Date(p.openedAt),
-    updatedAt: new Date(event.at),
-    lastSeq: event.seq,
+    updatedAt: new Date(newest.at),
+    lastSeq: newest.seq,
   };
   const { caseId: _key, ...changes } = row;
   await db.transaction(async (tx) => {
     await tx
       .insert(cases)
       .values(row)
-      .onConflictDoUpdate({ target: cases.caseId, set: changes, setWhere: sql`${cases.lastSeq} < ${event.seq}` });
+      .onConflictDoUpdate({ target: cases.caseId, set: changes, setWhere: sql`${cases.lastSeq} < ${newest.seq}` });
     await tx
       .insert(caseEvents)
-      .values({
-        caseId: event.caseId,
-        seq: event.seq,
-        type: event.type,
-        at: new Date(event.at),
-        actorId: event.actor.id,
-        actorRole: event.actor.role,
-        stage: event.stage,
-        data: event.data,
-      })
+      .values(
+        events.map((event) => ({
+          caseId: event.caseId,
+          seq: event.seq,
+          type: event.type,
+          at: new Date(event.at),
+          actorId: event.actor.id,
+          actorRole: event.actor.role,
+          stage: event.stage,
+          data: event.data,
+        })),
+      )
       .onConflictDoNothing();
   });
 }

@@ -14,6 +14,8 @@ export const cases = pgTable(
     riskLevel: text('risk_level').notNull(),
     regionCode: text('region_code').notNull(),
     provinceCode: text('province_code').notNull(),
+    /** kabkota, or province after an ODGJ hand-over for in-panti rehabilitation. */
+    jurisdiction: text('jurisdiction').notNull().default('kabkota'),
     assignedWorker: text('assigned_worker'),
     escalationLevel: integer('escalation_level').notNull().default(0),
     nextDeadlineKind: text('next_deadline_kind'),

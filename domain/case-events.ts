@@ -13,6 +13,7 @@ export interface CaseProjection {
   category: Category;
   riskLevel: RiskLevel;
   regionCode: string;
+  jurisdiction: 'kabkota' | 'province';
   assignedWorker: string | null;
   escalationLevel: number;
   nextDeadlineKind: string | null;

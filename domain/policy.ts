@@ -20,6 +20,9 @@ export const FIXED_DEADLINES = [
   'plan_review',
   'monitoring_interval',
   'stalled_after',
+  'visit_grace',
+  'visit_early',
+  'reopen_window',
 ] as const;
 export type FixedDeadline = (typeof FIXED_DEADLINES)[number];
 
@@ -41,8 +44,10 @@ export interface Policy {
   fixed: Record<FixedDeadline, number>;
   /** Per-category replacements for risk-tiered deadlines, where practice differs (e.g. children). */
   categoryOverrides: Partial<Record<Category, Partial<Record<RiskTieredDeadline, Partial<Record<RiskLevel, number>>>>>>;
-  /** Follow-up visits after reunification, as offsets from the handover. */
+  /** Follow-up visits after an ODGJ reunification, as offsets from the handover to the family. */
   followUpVisits: readonly number[];
+  /** Follow-up contacts after a repatriation, as offsets from the handover to the origin region. */
+  repatriationFollowUps: readonly number[];
   escalation: EscalationLadder;
 }
 
@@ -64,9 +69,13 @@ export const DEFAULT_POLICY: Policy = {
     plan_review: 90 * DAY,
     monitoring_interval: 30 * DAY,
     stalled_after: 7 * DAY,
+    visit_grace: 3 * DAY,
+    visit_early: 3 * DAY,
+    reopen_window: 30 * DAY,
   },
   categoryOverrides: {},
   followUpVisits: [7 * DAY, 30 * DAY, 90 * DAY],
+  repatriationFollowUps: [7 * DAY, 30 * DAY],
   escalation: { reminderAt: 0.5, level2After: 24 * HOUR, level3After: 72 * HOUR },
 };
 
@@ -98,6 +107,7 @@ export type PolicyOverrides = Partial<{
   fixed: Partial<Record<FixedDeadline, number>>;
   categoryOverrides: Policy['categoryOverrides'];
   followUpVisits: number[];
+  repatriationFollowUps: number[];
   escalation: Partial<EscalationLadder>;
 }>;
 
@@ -112,6 +122,7 @@ export function withOverrides(base: Policy, o: PolicyOverrides): Policy {
     fixed: { ...base.fixed, ...o.fixed },
     categoryOverrides: { ...base.categoryOverrides, ...o.categoryOverrides },
     followUpVisits: o.followUpVisits ?? base.followUpVisits,
+    repatriationFollowUps: o.repatriationFollowUps ?? base.repatriationFollowUps,
     escalation: { ...base.escalation, ...o.escalation },
   };
 }
@@ -128,6 +139,7 @@ export function policyProblems(policy: Policy): string[] {
   }
   for (const kind of FIXED_DEADLINES) positive(`fixed.${kind}`, policy.fixed[kind]);
   policy.followUpVisits.forEach((v, i) => positive(`followUpVisits[${i}]`, v));
+  policy.repatriationFollowUps.forEach((v, i) => positive(`repatriationFollowUps[${i}]`, v));
   const { reminderAt, level2After, level3After } = policy.escalation;
   if (!(reminderAt > 0 && reminderAt < 1)) problems.push('escalation.reminderAt must be in (0, 1)');
   positive('escalation.level2After', level2After);

@@ -1,23 +1,34 @@
-// One case, from intake to closure, as a durable workflow.
+// One case, from intake to closure, as a durable workflow. The rules live in domain/ (pure functions);
+// this file only keeps the case file, waits for people, partners and time, and records what happened.
 import {
   ApplicationFailure,
+  CancellationScope,
   allHandlersFinished,
   condition,
+  continueAsNew,
+  isCancellation,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
-import { acknowledgeRefusal } from '../domain/case-rules';
-import { DEFAULT_POLICY, deadlineDuration, withOverrides } from '../domain/policy';
-import type { CaseFacts } from '../domain/case-rules';
+import type { CaseEventRecord, CaseProjection } from '../domain/case-events';
+import type { CaseFile } from '../domain/case-file';
+import type { Ctx, DomainEvent } from '../domain/case-ops';
+import { COMMAND_TYPES, execute, refusal } from '../domain/commands';
+import type { CaseCommand } from '../domain/commands';
+import { openCaseFile } from '../domain/open-case';
+import { DEFAULT_POLICY, withOverrides } from '../domain/policy';
+import type { Policy } from '../domain/policy';
+import type { Actor } from '../domain/roles';
+import { SYSTEM_ACTOR } from '../domain/roles';
 import type { RuleCode } from '../domain/rule-codes';
 import { RULE_MESSAGES } from '../domain/rule-codes';
+import { fireDue, isFinished, nextDue } from '../domain/timers';
 import type { CaseActivities } from './activity-types';
-import type { CaseState } from './case-state';
-import { caseView, initialState, moveToStage, nextEvent } from './case-state';
-import type { AcknowledgeInput, CaseView, OpenCaseInput } from './contract';
-import { acknowledgeUpdate, getCaseQuery } from './contract';
+import type { CaseView, CaseWorkflowInput, CommandRequest, PartnerReport } from './contract';
+import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from './contract';
 import { caseSearchAttributes } from './search-attribute-values';
 
 const readModel = proxyActivities<CaseActivities>({
@@ -26,71 +37,164 @@ const readModel = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** Long cases start a fresh history well before Temporal's limits. */
+const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
+
 export interface CaseOutcome {
   caseId: string;
-  status: CaseView['status'];
-  stage: CaseView['stage'];
+  status: CaseFile['status'];
+  stage: CaseFile['stage'];
+  outcome: string | null;
 }
 
-export async function caseWorkflow(input: OpenCaseInput): Promise<CaseOutcome> {
-  const policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
-  const s = initialState(input, policy, new Date());
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
+  const policy: Policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
+  const file: CaseFile = input.resume?.file ?? openCaseFile(input, new Date());
+  let seq = input.resume?.seq ?? 0;
+  const ctx = (actor: Actor): Ctx => ({ actor, now: new Date(), policy });
 
-  setHandler(getCaseQuery, () => caseView(s));
-  setHandler(
-    acknowledgeUpdate,
-    async (cmd: AcknowledgeInput) => {
-      const now = new Date();
-      s.acknowledgedAt = now.toISOString();
-      s.assignedWorker = cmd.assignedWorker ?? s.assignedWorker ?? cmd.actor.id;
-      moveToStage(s, 'assessment', cmd.actor, now, 'first response made');
-      setDeadline(s, 'assessment', now.getTime() + deadlineDuration(policy, 'assessment', input.riskLevel, input.category));
-      publish(s);
-      await readModel.recordCaseEvent(
-        nextEvent(s, 'case.acknowledged', cmd.actor, now, { assignedWorker: s.assignedWorker }),
-      );
-      return caseView(s);
-    },
-    { validator: (cmd: AcknowledgeInput) => refuse(acknowledgeRefusal(facts(s), cmd.actor.role)) },
-  );
+  const record = async (events: DomainEvent[], actor: Actor): Promise<void> => {
+    if (events.length === 0) return;
+    publish(file, policy);
+    const at = new Date().toISOString();
+    const records: CaseEventRecord[] = events.map((e) => ({
+      caseId: file.caseId,
+      seq: seq++,
+      type: e.type,
+      at,
+      actor,
+      stage: file.stage,
+      data: e.data,
+      projection: projection(file, policy),
+    }));
+    await readModel.recordCaseEvents(records);
+  };
+  const view = (): CaseView => caseView(file, input, policy);
 
-  setDeadline(s, 'first_response', Date.now() + deadlineDuration(policy, 'first_response', input.riskLevel, input.category));
-  publish(s);
-  await readModel.recordCaseEvent(nextEvent(s, 'case.opened', input.openedBy, new Date(), { channel: input.report.channel }));
+  setHandler(getCaseQuery, view);
+  for (const type of COMMAND_TYPES) {
+    setHandler(
+      commandUpdate(type),
+      async (req: CommandRequest) => {
+        await record(execute(file, req.command, ctx(req.actor)), req.actor);
+        return view();
+      },
+      {
+        // Synchronous and side-effect free: a refused command leaves no trace in the history.
+        validator: (req: CommandRequest) => {
+          if (req?.command?.type !== type) throw refused('NO_CHANGE');
+          const code = refusal(file, req.command, ctx(req.actor));
+          if (code) throw refused(code);
+        },
+      },
+    );
+  }
+  setHandler(partnerReportSignal, async (report: PartnerReport) => {
+    // Partners retry their callbacks; the same report applies once.
+    if (file.partnerReports.includes(report.reportId)) return;
+    file.partnerReports.push(report.reportId);
+    const actor: Actor = { id: report.partnerId, role: 'partner' };
+    const code = refusal(file, report.command as CaseCommand, ctx(actor));
+    if (code) {
+      // A signal cannot be refused to its sender, so the mismatch is recorded for staff instead.
+      file.version += 1;
+      await record([{ type: 'partner.report_ignored', data: { command: report.command.type, reason: code } }], actor);
+      return;
+    }
+    await record(execute(file, report.command, ctx(actor)), actor);
+  });
 
-  await condition(() => s.status !== 'open');
+  if (input.resume) publish(file, policy);
+  else await record([{ type: 'case.opened', data: { channel: input.report.channel, pathway: file.pathway } }], input.openedBy);
+
+  try {
+    while (!isFinished(file)) {
+      const due = nextDue(file, policy);
+      const seen = file.version;
+      if (!due) {
+        await condition(() => file.version !== seen);
+      } else {
+        const wait = new Date(due.at).getTime() - Date.now();
+        if (wait > 0) await condition(() => file.version !== seen, wait, { summary: `${due.kind} at ${due.at}` });
+      }
+      await record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
+      const info = workflowInfo();
+      if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE) {
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof caseWorkflow>({ ...input, resume: { file, seq } });
+      }
+    }
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // Cancelling the workflow withdraws the case, with the same clean-up as a supervisor's withdrawal.
+    await CancellationScope.nonCancellable(async () => {
+      const system = { ...SYSTEM_ACTOR };
+      if (file.status === 'open') await record(execute(file, { type: 'withdraw', reason: 'workflow cancelled' }, ctx(system)), system);
+    });
+    throw err;
+  }
   await condition(allHandlersFinished);
-  return { caseId: input.caseId, status: s.status, stage: s.stage };
+  return { caseId: file.caseId, status: file.status, stage: file.stage, outcome: file.closure?.outcome ?? null };
 }
 
-function facts(s: CaseState): CaseFacts {
-  return { status: s.status, stage: s.stage, acknowledged: s.acknowledgedAt !== null };
+function refused(code: RuleCode): ApplicationFailure {
+  return ApplicationFailure.create({ type: code, message: RULE_MESSAGES[code].en, nonRetryable: true });
 }
 
-/** Validators must throw to reject; a refused command leaves no event in the history. */
-function refuse(code: RuleCode | undefined): void {
-  if (code) throw ApplicationFailure.create({ type: code, message: RULE_MESSAGES[code].en, nonRetryable: true });
+function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy): CaseView {
+  const { fired: _fired, partnerReports: _reports, version: _version, ...rest } = file;
+  const due = nextDue(file, policy);
+  return {
+    ...rest,
+    subject: input.subject,
+    report: input.report,
+    nextDeadline: due ? { kind: due.kind, dueAt: due.at } : null,
+    policyVersion: policy.version,
+  };
 }
 
-function setDeadline(s: CaseState, kind: string, dueAtMs: number): void {
-  s.nextDeadline = { kind, dueAt: new Date(dueAtMs).toISOString() };
+function projection(file: CaseFile, policy: Policy): CaseProjection {
+  const due = nextDue(file, policy);
+  return {
+    caseId: file.caseId,
+    workflowId: caseWorkflowId(file.caseId),
+    status: file.status,
+    stage: file.stage,
+    pathway: file.pathway,
+    category: file.category,
+    riskLevel: file.riskLevel,
+    regionCode: file.regionCode,
+    jurisdiction: file.jurisdiction,
+    assignedWorker: file.assignedWorker,
+    escalationLevel: file.escalationLevel,
+    nextDeadlineKind: due?.kind ?? null,
+    nextDeadlineAt: due?.at ?? null,
+    openedAt: file.openedAt,
+    policyVersion: policy.version,
+  };
 }
 
 /** Pushes the indexable state to the Temporal UI: search attributes and current details, never personal data. */
-function publish(s: CaseState): void {
+function publish(file: CaseFile, policy: Policy): void {
+  const due = nextDue(file, policy);
   upsertSearchAttributes(
     caseSearchAttributes({
-      category: s.input.category,
-      pathway: s.input.pathway,
-      riskLevel: s.input.riskLevel,
-      regionCode: s.input.regionCode,
-      stage: s.stage,
-      status: s.status,
-      assignedWorker: s.assignedWorker,
-      escalationLevel: s.escalationLevel,
-      nextDeadlineAt: s.nextDeadline ? new Date(s.nextDeadline.dueAt) : null,
+      category: file.category,
+      pathway: file.pathway,
+      riskLevel: file.riskLevel,
+      regionCode: file.regionCode,
+      stage: file.stage,
+      status: file.status,
+      assignedWorker: file.assignedWorker,
+      escalationLevel: file.escalationLevel,
+      nextDeadlineAt: due ? new Date(due.at) : null,
     }),
   );
-  const due = s.nextDeadline ? `next deadline: ${s.nextDeadline.kind} at ${s.nextDeadline.dueAt}` : 'no deadline';
-  setCurrentDetails(`**${s.status}** · stage **${s.stage}** · escalation level ${s.escalationLevel} · ${due}`);
+  setCurrentDetails(
+    [
+      `**${file.status}** · stage **${file.stage}** · pathway ${file.pathway} · ${file.jurisdiction}`,
+      `escalation level ${file.escalationLevel}`,
+      due ? `next: ${due.kind} at ${due.at}` : 'nothing scheduled',
+    ].join(' · '),
+  );
 }

@@ -1,11 +1,14 @@
 // The contract between the API and the case workflow: IDs, task queue, message definitions, payload types
 // and search attribute keys. Imported by both sides, so it must stay sandbox-safe.
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Category, Pathway, RiskLevel } from '../domain/categories';
 import type { PolicyOverrides } from '../domain/policy';
 import type { Actor } from '../domain/roles';
-import type { CaseStatus, Stage } from '../domain/stages';
+import type { CaseFile } from '../domain/case-file';
+import type { CaseCommand, CommandType } from '../domain/commands';
+import { COMMAND_TYPES } from '../domain/commands';
 
 export const CASE_TASK_QUEUE = 'sigap-cases';
 
@@ -47,41 +50,50 @@ export interface DeadlineView {
   dueAt: string;
 }
 
-export interface StageChange {
-  from: Stage | null;
-  to: Stage;
-  at: string;
-  by: Actor;
-  reason: string;
-}
-
-export interface CaseView {
-  caseId: string;
-  status: CaseStatus;
-  stage: Stage;
-  pathway: Pathway;
-  category: Category;
-  riskLevel: RiskLevel;
-  regionCode: string;
-  assignedWorker: string | null;
-  escalationLevel: number;
-  nextDeadline: DeadlineView | null;
-  openedAt: string;
-  acknowledgedAt: string | null;
-  policyVersion: string;
+/** The live case as staff see it: the case file plus the intake details and the next moment it waits for. */
+export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version'> & {
   subject: SubjectDetails;
-  stageHistory: StageChange[];
+  report: OpenCaseInput['report'];
+  nextDeadline: DeadlineView | null;
+  policyVersion: string;
+};
+
+/** A staff command, with who gives it; the Update is named after the command type. */
+export interface CommandRequest {
+  actor: Actor;
+  command: CaseCommand;
 }
 
-export interface AcknowledgeInput {
-  actor: Actor;
-  /** Staff id of the case manager taking the case; defaults to the acknowledging actor. */
-  assignedWorker?: string;
-  note?: string;
+/** Facts partners report back (RSJ, transport, providers), as commands a partner may give. */
+export type PartnerCommand = Extract<
+  CaseCommand,
+  { type: 'recordReferralDecision' | 'recordTransport' | 'recordObservationResult' | 'requestExtension' | 'recordServiceDelivered' }
+>;
+
+export interface PartnerReport {
+  /** Opaque id of the partner organisation. */
+  partnerId: string;
+  /** The partner's own id for this callback: repeats are ignored. */
+  reportId: string;
+  command: PartnerCommand;
+}
+
+/** Continue-as-new carries the case file over to the next run. */
+export interface CaseWorkflowInput extends OpenCaseInput {
+  resume?: { file: CaseFile; seq: number };
 }
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');
-export const acknowledgeUpdate = defineUpdate<CaseView, [AcknowledgeInput]>('acknowledge');
+export const partnerReportSignal = defineSignal<[PartnerReport]>('partnerReport');
+
+const commandUpdates = Object.fromEntries(
+  COMMAND_TYPES.map((type) => [type, defineUpdate<CaseView, [CommandRequest]>(type)]),
+) as Record<CommandType, UpdateDefinition<CaseView, [CommandRequest]>>;
+
+/** The Update for a command type; its name is the command type, so the Web UI shows what was done. */
+export function commandUpdate(type: CommandType): UpdateDefinition<CaseView, [CommandRequest]> {
+  return commandUpdates[type];
+}
 
 // Custom search attributes for supervisors. None of them may ever hold personal data.
 export const SA = {

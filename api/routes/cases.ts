@@ -45,6 +45,7 @@ function present({ record, live }: CaseDetails) {
       category: record.category,
       riskLevel: record.riskLevel,
       regionCode: record.regionCode,
+      jurisdiction: record.jurisdiction,
       assignedWorker: record.assignedWorker,
       escalationLevel: record.escalationLevel,
       nextDeadline: record.nextDeadlineKind

@@ -1,7 +1,7 @@
 // The read-model writer against the real database (Postgres in CI, PGlite otherwise).
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { writeCaseEvent } from '../../activities/read-model';
+import { writeCaseEvents } from '../../activities/read-model';
 import type { Database } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
 import type { CaseEventRecord } from '../../domain/case-events';
@@ -32,6 +32,7 @@ function event(caseId: string, seq: number, stage: CaseEventRecord['stage']): Ca
       category: 'odgj_terlantar',
       riskLevel: 'high',
       regionCode: '64.72',
+      jurisdiction: 'kabkota',
       assignedWorker: 'cm-1',
       escalationLevel: seq,
       nextDeadlineKind: null,
@@ -44,21 +45,21 @@ function event(caseId: string, seq: number, stage: CaseEventRecord['stage']): Ca
 
 test('writing the same event twice leaves one timeline entry', async () => {
   const id = randomUUID();
-  await writeCaseEvent(database.db, event(id, 0, 'identification'));
-  await writeCaseEvent(database.db, event(id, 0, 'identification'));
+  await writeCaseEvents(database.db, [event(id, 0, 'identification')]);
+  await writeCaseEvents(database.db, [event(id, 0, 'identification')]);
   const rows = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id));
   expect(rows).toHaveLength(1);
 });
 
 test('an older event arriving late never rolls the case row back', async () => {
   const id = randomUUID();
-  await writeCaseEvent(database.db, event(id, 0, 'identification'));
-  await writeCaseEvent(database.db, event(id, 2, 'planning'));
-  await writeCaseEvent(database.db, event(id, 1, 'assessment'));
+  await writeCaseEvents(database.db, [event(id, 0, 'identification')]);
+  await writeCaseEvents(database.db, [event(id, 2, 'planning'), event(id, 3, 'planning')]);
+  await writeCaseEvents(database.db, [event(id, 1, 'assessment')]);
   const [row] = await database.db.select().from(cases).where(eq(cases.caseId, id));
-  expect(row).toMatchObject({ stage: 'planning', lastSeq: 2, escalationLevel: 2, provinceCode: '64' });
+  expect(row).toMatchObject({ stage: 'planning', lastSeq: 3, escalationLevel: 3, provinceCode: '64' });
   const timeline = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
-  expect(timeline.map((e) => e.stage)).toEqual(['identification', 'assessment', 'planning']);
+  expect(timeline.map((e) => e.stage)).toEqual(['identification', 'assessment', 'planning', 'planning']);
 });
 
 test('migrations are idempotent', async () => {

@@ -7,10 +7,11 @@ import { NativeConnection } from '@temporalio/worker';
 import { requireBinary } from '../../scripts/lib/temporal-binaries';
 import { createDataConverter } from '../../temporal/data-converter';
 import type { KeyRing } from '../../temporal/keyring';
-import { generatedKeyRing } from '../../temporal/keyring';
+import { parseKeyRing } from '../../temporal/keyring';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 
-export const testKeyRing: KeyRing = generatedKeyRing('test-key');
+// A test-only key, committed on purpose: the recorded histories under test/histories are sealed with it.
+export const testKeyRing: KeyRing = parseKeyRing('test-1:c2lnYXAtdGVzdC1vbmx5LWtleS0zMi1ieXRlcy4uLi4=');
 export const dataConverter = createDataConverter(testKeyRing);
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "jurisdiction" text DEFAULT 'kabkota' NOT NULL;

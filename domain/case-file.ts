@@ -1,0 +1,108 @@
+// The case file: everything the case workflow knows, as plain serialisable data. Domain functions read
+// and produce it; the workflow only stores it, so a continue-as-new carries it over whole.
+import type { AtensiComponent, CareSetting } from './atensi';
+import type { Category, Pathway, RiskLevel } from './categories';
+import type { Actor } from './roles';
+import type { CaseStatus, Stage } from './stages';
+
+export type Jurisdiction = 'kabkota' | 'province';
+export type ReferralPartner = 'rsj' | 'panti' | 'origin_dinsos';
+export type HandoverTo = 'family' | 'origin_dinsos' | 'province';
+export type Consent = 'client' | 'family' | 'guardian' | 'not_possible';
+
+export interface StageChange {
+  from: Stage | null;
+  to: Stage;
+  at: string;
+  by: Actor;
+  reason: string;
+}
+
+export interface Referral {
+  partner: ReferralPartner;
+  /** Opaque code of the receiving facility or agency (e.g. an RSJ's registry code). */
+  facilityCode: string;
+  requestedAt: string;
+  attempt: number;
+  decision: 'accepted' | 'declined' | null;
+  decidedAt: string | null;
+}
+
+export interface Extension {
+  days: number;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'refused';
+}
+
+export interface PlannedService {
+  id: string;
+  component: AtensiComponent;
+  dueAt: string;
+  provider: string | null;
+  linkedAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface Visit {
+  kind: 'follow_up' | 'monitoring';
+  dueAt: string;
+  doneAt: string | null;
+  missed: boolean;
+}
+
+/** Free text written by staff: may hold personal data, so it lives only in the encrypted workflow state. */
+export interface Note {
+  at: string;
+  by: string;
+  text: string;
+}
+
+export interface CaseFile {
+  caseId: string;
+  category: Category;
+  pathway: Pathway;
+  riskLevel: RiskLevel;
+  regionCode: string;
+  jurisdiction: Jurisdiction;
+  status: CaseStatus;
+  stage: Stage;
+  assignedWorker: string | null;
+  openedAt: string;
+  openedBy: Actor;
+  acknowledgedAt: string | null;
+  /** When the current stage (or its current step) began: stage deadlines run from here. */
+  stepStartedAt: string;
+  /** Last time anyone or anything acted on the case. */
+  lastActivityAt: string;
+  escalationLevel: number;
+  assessment: { at: string; by: string; consent: Consent; familyInvolved: boolean; originRegionCode: string | null } | null;
+  plan: {
+    status: 'submitted' | 'approved' | 'rejected';
+    submittedAt: string;
+    decidedAt: string | null;
+    components: AtensiComponent[];
+    setting: CareSetting;
+  } | null;
+  services: PlannedService[];
+  referral: Referral | null;
+  transport: { toFacilityArrivedAt: string | null; homeDepartedAt: string | null; homeArrivedAt: string | null };
+  observation: { startedAt: string; endsAt: string; extensions: Extension[]; result: 'stable' | 'needs_further_care' | null; resultAt: string | null } | null;
+  familyTracing: { startedAt: string; dueAt: string; found: boolean | null; canReceive: boolean | null; decidedAt: string | null } | null;
+  shelter: { admittedAt: string; leftAt: string | null } | null;
+  handover: { to: HandoverTo; at: string } | null;
+  visits: Visit[];
+  nextReviewAt: string | null;
+  reviews: { at: string; decision: 'continue' | 'terminate' }[];
+  evaluation: { at: string; outcome: string } | null;
+  closure: { requestedAt: string; requestedBy: string; outcome: string; approvedAt: string | null; approvedBy: string | null } | null;
+  closedAt: string | null;
+  /** Keys of time-based triggers that have already fired, so none fires twice (also across continue-as-new). */
+  fired: string[];
+  /** Ids of partner callbacks already applied: a partner that calls back twice changes nothing. */
+  partnerReports: string[];
+  notes: Note[];
+  stageHistory: StageChange[];
+  /** Bumped on every change; the workflow waits for it to move. */
+  version: number;
+}

@@ -1,0 +1,54 @@
+import type { CaseFile } from './case-file';
+import type { Category, Pathway, RiskLevel } from './categories';
+import type { Actor } from './roles';
+
+export interface Intake {
+  caseId: string;
+  category: Category;
+  pathway: Pathway;
+  riskLevel: RiskLevel;
+  regionCode: string;
+  openedBy: Actor;
+  assignedWorker?: string;
+}
+
+export function openCaseFile(intake: Intake, now: Date): CaseFile {
+  const at = now.toISOString();
+  return {
+    caseId: intake.caseId,
+    category: intake.category,
+    pathway: intake.pathway,
+    riskLevel: intake.riskLevel,
+    regionCode: intake.regionCode,
+    jurisdiction: intake.regionCode.length > 2 ? 'kabkota' : 'province',
+    status: 'open',
+    stage: 'identification',
+    assignedWorker: intake.assignedWorker ?? null,
+    openedAt: at,
+    openedBy: intake.openedBy,
+    acknowledgedAt: null,
+    stepStartedAt: at,
+    lastActivityAt: at,
+    escalationLevel: 0,
+    assessment: null,
+    plan: null,
+    services: [],
+    referral: null,
+    transport: { toFacilityArrivedAt: null, homeDepartedAt: null, homeArrivedAt: null },
+    observation: null,
+    familyTracing: null,
+    shelter: null,
+    handover: null,
+    visits: [],
+    nextReviewAt: null,
+    reviews: [],
+    evaluation: null,
+    closure: null,
+    closedAt: null,
+    fired: [],
+    partnerReports: [],
+    notes: [],
+    stageHistory: [{ from: null, to: 'identification', at, by: intake.openedBy, reason: 'case opened' }],
+    version: 0,
+  };
+}

@@ -1,0 +1,114 @@
+// A case worker on the time-skipping test server, with real activities writing the real database, and
+// small helpers to act on a case the way staff and partners do.
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { asc, eq } from 'drizzle-orm';
+import { createActivities } from '../../activities';
+import type { Database } from '../../db/client';
+import { caseEvents, cases } from '../../db/schema';
+import type { CaseCommand } from '../../domain/commands';
+import type { Actor } from '../../domain/roles';
+import { WORKFLOWS_PATH } from '../../temporal/worker';
+import type { caseWorkflow } from '../../workflows/case-workflow';
+import type { CaseView, OpenCaseInput, PartnerCommand } from '../../workflows/contract';
+import { caseWorkflowId, commandUpdate, partnerReportSignal } from '../../workflows/contract';
+import { caseInput } from './case-input';
+import { openTestDatabase } from './database';
+import { createTimeSkippingEnv, dataConverter, uniqueTaskQueue } from './temporal';
+
+export const OP: Actor = { id: 'op-1', role: 'operator' };
+export const CM: Actor = { id: 'cm-1', role: 'case_manager' };
+export const SUP: Actor = { id: 'sup-1', role: 'supervisor' };
+export const SUP2: Actor = { id: 'sup-2', role: 'supervisor' };
+
+export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
+
+export interface Harness {
+  env: TestWorkflowEnvironment;
+  database: Database;
+  taskQueue: string;
+  start(overrides?: Partial<OpenCaseInput>): Promise<{ handle: CaseHandle; caseId: string }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const [env, database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
+  const taskQueue = uniqueTaskQueue('case');
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities({ db: database.db }),
+    dataConverter,
+  });
+  const running = worker.run();
+  return {
+    env,
+    database,
+    taskQueue,
+    async start(overrides = {}) {
+      const input = caseInput({ caseId: randomUUID(), ...overrides });
+      const handle = await env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+        workflowId: caseWorkflowId(input.caseId),
+        taskQueue,
+        args: [input],
+      });
+      return { handle, caseId: input.caseId };
+    },
+    async close() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await database.close();
+    },
+  };
+}
+
+export function act(handle: CaseHandle, actor: Actor, command: CaseCommand): Promise<CaseView> {
+  return handle.executeUpdate(commandUpdate(command.type), { args: [{ actor, command }] });
+}
+
+let reportSeq = 0;
+export function partner(handle: CaseHandle, partnerId: string, command: PartnerCommand, reportId = `r-${++reportSeq}`): Promise<void> {
+  return handle.signal(partnerReportSignal, { partnerId, reportId, command });
+}
+
+/** The refusal code of a rejected command (the ApplicationFailure type its validator threw). */
+export async function refusalOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return err.cause.type ?? 'untyped';
+    throw err;
+  }
+  throw new Error('the command was accepted');
+}
+
+/** The case's timeline in the read model, once it holds at least `minEvents` events. */
+export async function timeline(database: Database, caseId: string, minEvents = 1) {
+  for (let i = 0; i < 150; i++) {
+    const rows = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+    if (rows.length >= minEvents) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timeline of ${caseId} never reached ${minEvents} events`);
+}
+
+/** Waits until the timeline has an event of this type (timer-fired events are written asynchronously). */
+export async function eventOf(database: Database, caseId: string, type: string, count = 1) {
+  for (let i = 0; i < 150; i++) {
+    const rows = (await timeline(database, caseId)).filter((e) => e.type === type);
+    if (rows.length >= count) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${count}× ${type} in the timeline of ${caseId}`);
+}
+
+export async function caseRow(database: Database, caseId: string) {
+  const [row] = await database.db.select().from(cases).where(eq(cases.caseId, caseId));
+  return row;
+}
