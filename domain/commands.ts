@@ -550,7 +550,7 @@ const RULES: { [K in CommandType]: Rule<Of<K>> } = {
   reopen: {
     roles: SUPERVISORS,
     whenClosed: true,
-    check: (file) => (file.status === 'withdrawn' ? 'NOT_REOPENABLE' : file.status !== 'closed' ? 'WRONG_STAGE' : undefined),
+    check: (file) => (file.status === 'withdrawn' ? 'NOT_REOPENABLE' : file.status !== 'closed' ? 'NO_CHANGE' : undefined),
     apply(file, _cmd, ctx) {
       // A reopened case is assessed afresh; its history stays in the timeline and stage history.
       Object.assign(file, {

@@ -119,7 +119,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       }
       await record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
       const info = workflowInfo();
-      if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE) {
+      if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE)) {
         await condition(allHandlersFinished);
         await continueAsNew<typeof caseWorkflow>({ ...input, resume: { file, seq } });
       }

@@ -43,6 +43,8 @@ export interface OpenCaseInput {
   assignedWorker?: string;
   /** Deployment overrides and simulation scale, fixed for the life of the case. */
   policy?: PolicyOverrides;
+  /** History length after which the case continues as new (default 8,000 events; lower in tests). */
+  historyLimit?: number;
 }
 
 export interface DeadlineView {
