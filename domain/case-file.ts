@@ -56,6 +56,8 @@ export interface Note {
   at: string;
   by: string;
   text: string;
+  /** The command the note explains (a withdrawal's reason, an assessment's summary), or addNote. */
+  about: string;
 }
 
 export interface CaseFile {

@@ -516,7 +516,7 @@ const RULES: { [K in CommandType]: Rule<Of<K>> } = {
     whenClosed: true,
     check: (_file, cmd) => (cmd.text.trim() ? undefined : 'NO_CHANGE'),
     apply(file, cmd, ctx) {
-      file.notes.push({ at: iso(ctx.now), by: ctx.actor.id, text: cmd.text });
+      file.notes.push({ at: iso(ctx.now), by: ctx.actor.id, text: cmd.text, about: 'addNote' });
       return [{ type: 'note.added', data: { index: file.notes.length - 1 } }];
     },
   },
@@ -596,6 +596,13 @@ export function execute(file: CaseFile, cmd: CaseCommand, ctx: Ctx): DomainEvent
   const code = refusal(file, cmd, ctx);
   if (code) throw new Error(`command ${cmd.type} refused: ${code}`);
   const events = ruleFor(cmd.type).apply(file, cmd as never, ctx);
+  // The "why" of a command is free text and may name people: it goes to the case notes (encrypted with
+  // the workflow state); the timeline only points at it.
+  const why = 'reason' in cmd ? cmd.reason : 'summary' in cmd ? cmd.summary : undefined;
+  if (why?.trim() && cmd.type !== 'addNote') {
+    file.notes.push({ at: iso(ctx.now), by: ctx.actor.id, text: why, about: cmd.type });
+    for (const e of events) e.data.note = file.notes.length - 1;
+  }
   // An escalation is about a step that was late; once the case moves on, it is cleared.
   if (file.escalationLevel > 0 && events.some((e) => e.type === 'stage.changed')) {
     events.push({ type: 'escalation.cleared', data: { from: file.escalationLevel } });

@@ -90,9 +90,9 @@ export function baseDuration(policy: Policy, kind: DeadlineKind, risk: RiskLevel
   return override ?? policy.riskTiered[kind][risk];
 }
 
-/** Scales a real-world duration to the policy's clock; never below one second so timers stay ordered. */
+/** Scales a real-world duration to the policy's clock, in whole milliseconds (at least one). */
 export function scaled(policy: Policy, durationMs: number): number {
-  return Math.max(1000, Math.round(durationMs * policy.timeScale));
+  return Math.max(1, Math.round(durationMs * policy.timeScale));
 }
 
 /** Duration of a deadline on the policy's clock, in milliseconds. */

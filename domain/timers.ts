@@ -7,11 +7,25 @@ import type { DeadlineKind, Policy } from './policy';
 import { deadlineDuration, scaled } from './policy';
 import { assertNever } from './categories';
 
+export type Trigger =
+  | 'deadline'
+  | 'observation_end'
+  | 'tracing_due'
+  | 'shelter_limit'
+  | 'visit_due'
+  | 'visit_missed'
+  | 'review_due'
+  | 'review_missed'
+  | 'service_overdue'
+  | 'archive';
+
 export interface DueItem {
   /** Unique for the moment it stands for, so it fires once even across continue-as-new. */
   key: string;
   at: string;
-  kind: string;
+  trigger: Trigger;
+  /** What staff and supervisors see: the deadline kind for deadlines, else the trigger. */
+  label: string;
 }
 
 /** The deadline of the step a case is on, if that step has one. */
@@ -41,8 +55,8 @@ export function stageDeadline(file: CaseFile): { kind: DeadlineKind; since: stri
 
 export function dueItems(file: CaseFile, policy: Policy): DueItem[] {
   const items: DueItem[] = [];
-  const add = (key: string, at: string, kind: string) => {
-    if (!file.fired.includes(key)) items.push({ key, at, kind });
+  const add = (key: string, at: string, trigger: Trigger, label: string = trigger) => {
+    if (!file.fired.includes(key)) items.push({ key, at, trigger, label });
   };
   if (file.status === 'closed' && file.closedAt) {
     add(`archive:${file.closedAt}`, plus(file.closedAt, scaled(policy, policy.fixed.reopen_window)), 'archive');
@@ -53,7 +67,7 @@ export function dueItems(file: CaseFile, policy: Policy): DueItem[] {
   const deadline = stageDeadline(file);
   if (deadline) {
     const at = plus(deadline.since, deadlineDuration(policy, deadline.kind, file.riskLevel, file.category));
-    add(`deadline:${deadline.kind}:${deadline.since}`, at, 'deadline');
+    add(`deadline:${deadline.kind}:${deadline.since}`, at, 'deadline', deadline.kind);
   }
   if (file.observation && !file.observation.result) add(`observation:${file.observation.endsAt}`, file.observation.endsAt, 'observation_end');
   if (file.familyTracing && file.familyTracing.decidedAt === null) add('tracing', file.familyTracing.dueAt, 'tracing_due');
@@ -91,10 +105,10 @@ export function fireDue(file: CaseFile, now: Date, policy: Policy): DomainEvent[
 }
 
 function fire(file: CaseFile, item: DueItem, now: Date, policy: Policy): DomainEvent[] {
-  switch (item.kind) {
+  switch (item.trigger) {
     case 'deadline': {
       raiseEscalation(file, 1);
-      return [{ type: 'deadline.missed', data: { kind: stageDeadline(file)?.kind ?? null, dueAt: item.at, level: file.escalationLevel } }];
+      return [{ type: 'deadline.missed', data: { kind: item.label, dueAt: item.at, level: file.escalationLevel } }];
     }
     case 'observation_end':
       return [{ type: 'observation.period_ended', data: { endsAt: item.at } }];
@@ -135,7 +149,7 @@ function fire(file: CaseFile, item: DueItem, now: Date, policy: Policy): DomainE
     case 'archive':
       return [{ type: 'case.archived', data: {} }];
     default:
-      throw new Error(`unknown due item kind ${item.kind}`);
+      return assertNever(item.trigger);
   }
 }
 

@@ -115,7 +115,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         await condition(() => file.version !== seen);
       } else {
         const wait = new Date(due.at).getTime() - Date.now();
-        if (wait > 0) await condition(() => file.version !== seen, wait, { summary: `${due.kind} at ${due.at}` });
+        if (wait > 0) await condition(() => file.version !== seen, wait, { summary: `${due.label} at ${due.at}` });
       }
       await record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
       const info = workflowInfo();
@@ -148,7 +148,7 @@ function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy): Cas
     ...rest,
     subject: input.subject,
     report: input.report,
-    nextDeadline: due ? { kind: due.kind, dueAt: due.at } : null,
+    nextDeadline: due ? { kind: due.label, dueAt: due.at } : null,
     policyVersion: policy.version,
   };
 }
@@ -167,7 +167,7 @@ function projection(file: CaseFile, policy: Policy): CaseProjection {
     jurisdiction: file.jurisdiction,
     assignedWorker: file.assignedWorker,
     escalationLevel: file.escalationLevel,
-    nextDeadlineKind: due?.kind ?? null,
+    nextDeadlineKind: due?.label ?? null,
     nextDeadlineAt: due?.at ?? null,
     openedAt: file.openedAt,
     policyVersion: policy.version,
@@ -194,7 +194,7 @@ function publish(file: CaseFile, policy: Policy): void {
     [
       `**${file.status}** · stage **${file.stage}** · pathway ${file.pathway} · ${file.jurisdiction}`,
       `escalation level ${file.escalationLevel}`,
-      due ? `next: ${due.kind} at ${due.at}` : 'nothing scheduled',
+      due ? `next: ${due.label} at ${due.at}` : 'nothing scheduled',
     ].join(' · '),
   );
 }

@@ -1,9 +1,12 @@
 // A case worker on the time-skipping test server, with real activities writing the real database, and
 // small helpers to act on a case the way staff and partners do.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { asc, eq } from 'drizzle-orm';
@@ -66,6 +69,17 @@ export async function startHarness(): Promise<Harness> {
       await database.close();
     },
   };
+}
+
+/**
+ * With SIGAP_RECORD_HISTORIES=1, saves the case's history under test/histories/ for the replay test.
+ * Recorded once per workflow change that running cases could replay, then committed.
+ */
+export async function saveHistory(handle: CaseHandle, name: string): Promise<void> {
+  if (process.env.SIGAP_RECORD_HISTORIES !== '1') return;
+  const history = await handle.fetchHistory();
+  // Binary protobuf: the SDK's JSON helpers trip over two copies of protobufjs in the dependency tree.
+  fs.writeFileSync(path.join(__dirname, '..', 'histories', `${name}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
 }
 
 export function act(handle: CaseHandle, actor: Actor, command: CaseCommand): Promise<CaseView> {

@@ -3,7 +3,7 @@
 import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/contract';
 import type { Harness } from '../helpers/case-harness';
-import { act, CM, eventOf, OP, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { act, saveHistory, CM, eventOf, OP, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,6 +55,7 @@ test('an ATENSI plan runs six months of monthly monitoring and two 90-day review
   expect(closed.status).toBe('closed');
   expect(closed.reviews.map((r) => r.decision)).toEqual(['continue', 'terminate']);
 
+  await saveHistory(handle, 'atensi-six-months');
   const events = await timeline(h.database, caseId);
   const types = events.map((e) => e.type);
   expect(types.filter((t) => t === 'visit.recorded')).toHaveLength(6);

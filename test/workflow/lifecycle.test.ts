@@ -4,7 +4,7 @@ import { CancelledFailure } from '@temporalio/common';
 import { HOUR } from '../../domain/time';
 import { getCaseQuery, SA } from '../../workflows/contract';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { act, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
+import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ test('opening a case records intake and the risk-tiered first-response deadline;
   const [opened] = await timeline(h.database, caseId);
   expect(opened).toMatchObject({ type: 'case.opened', seq: 0, actorId: 'op-1' });
   const row = await caseRow(h.database, caseId);
-  expect(row).toMatchObject({ stage: 'identification', status: 'open', nextDeadlineKind: 'deadline', provinceCode: '64' });
+  expect(row).toMatchObject({ stage: 'identification', status: 'open', nextDeadlineKind: 'first_response', provinceCode: '64' });
   expect(row!.nextDeadlineAt!.getTime() - row!.openedAt.getTime()).toBe(1 * HOUR);
   const view = await handle.query(getCaseQuery);
   expect(view.subject.name).toBe('Budi Contoh');
@@ -79,6 +79,11 @@ test('a supervisor withdrawing a case cancels what is pending with partners and 
   expect(await handle.result()).toMatchObject({ status: 'withdrawn', outcome: null });
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types.slice(-3)).toEqual(['referral.cancelled', 'shelter.left', 'case.withdrawn']);
+  // The reason is kept with the case (encrypted), and the timeline points at it without repeating it.
+  expect(view.notes.at(-1)).toMatchObject({ text: 'duplicate of another case', about: 'withdraw', by: 'sup-1' });
+  const withdrawn = (await timeline(h.database, caseId)).at(-1)!;
+  expect(withdrawn.data).toEqual({ stage: 'linking', note: view.notes.length - 1 });
+  expect(JSON.stringify(await timeline(h.database, caseId))).not.toContain('duplicate of another case');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'withdrawn' });
 });
 
@@ -137,6 +142,8 @@ test('a long case continues as new with its file, timeline numbering and handler
   expect(after.stage).toBe('planning');
   const seqs = (await timeline(h.database, caseId, 17)).map((e) => e.seq);
   expect(seqs).toEqual(seqs.map((_, i) => i));
+  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'continued-as-new-first-run');
+  await saveHistory(latest as CaseHandle, 'continued-as-new-second-run');
   await partner(latest as CaseHandle, 'x', { type: 'recordServiceDelivered', serviceId: 'svc-9' });
   await eventOf(h.database, caseId, 'partner.report_ignored');
   await latest.terminate('test done');

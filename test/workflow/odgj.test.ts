@@ -3,7 +3,7 @@
 import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery, SA } from '../../workflows/contract';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { act, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
+import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -61,6 +61,7 @@ test('family found: reunification, follow-up visits fire at 7, 30 and 90 days an
   expect((await handle.describe()).typedSearchAttributes.get(SA.status)).toBe('closed');
   // After the reopen window the workflow completes with its outcome.
   expect(await handle.result()).toEqual({ caseId, status: 'closed', stage: 'closed', outcome: 'reunified' });
+  await saveHistory(handle, 'odgj-family-found');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'closed', stage: 'closed', jurisdiction: 'kabkota' });
 });
 
@@ -79,6 +80,7 @@ test('no family found in time: tracing expires and the case is handed over to th
   expect(described.typedSearchAttributes.get(SA.region)).toBe('64');
   expect(await caseRow(h.database, caseId)).toMatchObject({ jurisdiction: 'province', regionCode: '64', stage: 'monitoring' });
   await handle.terminate('test done');
+  await saveHistory(handle, 'odgj-province');
 });
 
 test('an observation extension needs supervisor approval and is capped', async () => {

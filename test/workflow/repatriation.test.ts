@@ -3,7 +3,7 @@
 import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery, SA } from '../../workflows/contract';
 import type { Harness } from '../helpers/case-harness';
-import { act, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,6 +38,7 @@ test('a stranded migrant is sheltered, accepted by the origin region, taken home
   await act(handle, CM, { type: 'requestClosure', outcome: 'repatriated', reason: 'arrived and settled' });
   await act(handle, SUP, { type: 'decideClosure', approve: true });
 
+  await saveHistory(handle, 'repatriation');
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types).toEqual(expect.arrayContaining(['shelter.admitted', 'referral.accepted', 'transport.arrived', 'handover.completed', 'closure.approved']));
   expect(types).not.toContain('shelter.limit_reached');

@@ -1,0 +1,46 @@
+// Running cases must survive a deploy: every recorded history replays against the current workflow code.
+// Re-record (SIGAP_RECORD_HISTORIES=1 npm run jest -- test/workflow) only for a change guarded by patched().
+import fs from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { dataConverter } from '../helpers/temporal';
+
+const DIR = path.join(__dirname, '..', 'histories');
+const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.history.bin'));
+const load = (file: string) => temporal.api.history.v1.History.decode(fs.readFileSync(path.join(DIR, file)));
+
+async function replayAll(workflowsPath: string) {
+  const results: { file: string; error: unknown }[] = [];
+  const histories = files.map((file) => ({ workflowId: file, history: load(file) }));
+  for await (const result of Worker.runReplayHistories({ workflowsPath, dataConverter, replayName: 'sigap-replay' }, histories)) {
+    results.push({ file: result.workflowId, error: result.error });
+  }
+  return results;
+}
+
+test('the recorded histories cover every pathway and a continue-as-new', () => {
+  expect(files.sort()).toEqual(
+    expect.arrayContaining([
+      'atensi-six-months.history.bin',
+      'continued-as-new-first-run.history.bin',
+      'continued-as-new-second-run.history.bin',
+      'odgj-family-found.history.bin',
+      'odgj-province.history.bin',
+      'repatriation.history.bin',
+    ]),
+  );
+});
+
+test('every recorded history replays against the current workflow code', async () => {
+  const results = await replayAll(WORKFLOWS_PATH);
+  expect(results.map((r) => [r.file, r.error === undefined ? 'ok' : String(r.error)])).toEqual(files.map((f) => [f, 'ok']));
+});
+
+test('an incompatible change to the workflow fails the replay', async () => {
+  const results = await replayAll(path.join(__dirname, '..', 'fixtures', 'incompatible-workflow'));
+  const failed = results.filter((r) => r.error !== undefined);
+  expect(failed.length).toBe(files.length);
+  expect(String(failed[0]!.error)).toMatch(/[Nn]ondetermin/);
+});
