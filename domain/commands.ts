@@ -9,6 +9,7 @@ import { DAY } from './time';
 import { scaled } from './policy';
 import type { Role } from './roles';
 import type { RuleCode } from './rule-codes';
+import { freshProgress } from './open-case';
 
 export const CLOSURE_OUTCOMES = ['reunified', 'repatriated', 'rehabilitated', 'transferred', 'deceased', 'lost_contact', 'other'] as const;
 export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
@@ -96,6 +97,17 @@ function admitIfReady(file: CaseFile, ctx: Ctx): DomainEvent[] {
     decidedAt: null,
   };
   return [moveTo(file, 'implementation', ctx, 'admitted for observation'), { type: 'observation.started', data: { endsAt: file.observation.endsAt } }];
+}
+
+/** Linking and delivering an ATENSI service: the service must be in the plan and the step not done yet. */
+function serviceStepRefusal(file: CaseFile, serviceId: string, stage: CaseFile['stage'], done: 'linkedAt' | 'deliveredAt') {
+  const service = file.services.find((s) => s.id === serviceId);
+  return first(
+    pathwayIs(file, 'atensi'),
+    stageIs(file, stage),
+    service ? undefined : 'UNKNOWN_SERVICE',
+    service?.[done] ? 'ALREADY_RECORDED' : undefined,
+  );
 }
 
 const familyCanReceive = (file: CaseFile) => file.familyTracing?.found === true && file.familyTracing.canReceive === true;
@@ -377,15 +389,7 @@ const RULES: { [K in CommandType]: Rule<Of<K>> } = {
 
   recordServiceLinked: {
     roles: WORKERS,
-    check(file, cmd) {
-      const service = file.services.find((s) => s.id === cmd.serviceId);
-      return first(
-        pathwayIs(file, 'atensi'),
-        stageIs(file, 'linking'),
-        service ? undefined : 'UNKNOWN_SERVICE',
-        service?.linkedAt ? 'ALREADY_RECORDED' : undefined,
-      );
-    },
+    check: (file, cmd) => serviceStepRefusal(file, cmd.serviceId, 'linking', 'linkedAt'),
     apply(file, cmd, ctx) {
       const service = file.services.find((s) => s.id === cmd.serviceId)!;
       service.linkedAt = iso(ctx.now);
@@ -401,15 +405,7 @@ const RULES: { [K in CommandType]: Rule<Of<K>> } = {
 
   recordServiceDelivered: {
     roles: WORKERS_AND_PARTNERS,
-    check(file, cmd) {
-      const service = file.services.find((s) => s.id === cmd.serviceId);
-      return first(
-        pathwayIs(file, 'atensi'),
-        stageIs(file, 'implementation'),
-        service ? undefined : 'UNKNOWN_SERVICE',
-        service?.deliveredAt ? 'ALREADY_RECORDED' : undefined,
-      );
-    },
+    check: (file, cmd) => serviceStepRefusal(file, cmd.serviceId, 'implementation', 'deliveredAt'),
     apply(file, cmd, ctx) {
       const service = file.services.find((s) => s.id === cmd.serviceId)!;
       service.deliveredAt = iso(ctx.now);
@@ -553,24 +549,7 @@ const RULES: { [K in CommandType]: Rule<Of<K>> } = {
     check: (file) => (file.status === 'withdrawn' ? 'NOT_REOPENABLE' : file.status !== 'closed' ? 'NO_CHANGE' : undefined),
     apply(file, _cmd, ctx) {
       // A reopened case is assessed afresh; its history stays in the timeline and stage history.
-      Object.assign(file, {
-        status: 'open',
-        closedAt: null,
-        closure: null,
-        evaluation: null,
-        assessment: null,
-        plan: null,
-        services: [],
-        referral: null,
-        transport: { toFacilityArrivedAt: null, homeDepartedAt: null, homeArrivedAt: null },
-        observation: null,
-        familyTracing: null,
-        shelter: null,
-        handover: null,
-        visits: [],
-        nextReviewAt: null,
-        escalationLevel: 0,
-      } satisfies Partial<CaseFile>);
+      Object.assign(file, freshProgress(), { status: 'open', closedAt: null, escalationLevel: 0 } satisfies Partial<CaseFile>);
       return [{ type: 'case.reopened', data: {} }, moveTo(file, 'assessment', ctx, 'case reopened')];
     },
   },

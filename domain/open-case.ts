@@ -7,9 +7,44 @@ export interface Intake {
   category: Category;
   pathway: Pathway;
   riskLevel: RiskLevel;
+  /** BPS region code of the responsible kabupaten/kota ("64.72") or province ("64"). */
   regionCode: string;
   openedBy: Actor;
   assignedWorker?: string;
+}
+
+/** The pathway progress of a case before anything has happened (also what a reopened case starts from). */
+export function freshProgress(): Pick<
+  CaseFile,
+  | 'assessment'
+  | 'plan'
+  | 'services'
+  | 'referral'
+  | 'transport'
+  | 'observation'
+  | 'familyTracing'
+  | 'shelter'
+  | 'handover'
+  | 'visits'
+  | 'nextReviewAt'
+  | 'evaluation'
+  | 'closure'
+> {
+  return {
+    assessment: null,
+    plan: null,
+    services: [],
+    referral: null,
+    transport: { toFacilityArrivedAt: null, homeDepartedAt: null, homeArrivedAt: null },
+    observation: null,
+    familyTracing: null,
+    shelter: null,
+    handover: null,
+    visits: [],
+    nextReviewAt: null,
+    evaluation: null,
+    closure: null,
+  };
 }
 
 export function openCaseFile(intake: Intake, now: Date): CaseFile {
@@ -30,20 +65,8 @@ export function openCaseFile(intake: Intake, now: Date): CaseFile {
     stepStartedAt: at,
     lastActivityAt: at,
     escalationLevel: 0,
-    assessment: null,
-    plan: null,
-    services: [],
-    referral: null,
-    transport: { toFacilityArrivedAt: null, homeDepartedAt: null, homeArrivedAt: null },
-    observation: null,
-    familyTracing: null,
-    shelter: null,
-    handover: null,
-    visits: [],
-    nextReviewAt: null,
+    ...freshProgress(),
     reviews: [],
-    evaluation: null,
-    closure: null,
     closedAt: null,
     fired: [],
     partnerReports: [],

@@ -1,2 +1,4 @@
 // The activities the case workflow calls, by type only: the implementations live in activities/.
-export type { CaseActivities } from '../activities/types';
+import type { CaseActivities } from '../activities/types';
+
+export type { CaseActivities };

@@ -3,10 +3,10 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Category, Pathway, RiskLevel } from '../domain/categories';
 import type { PolicyOverrides } from '../domain/policy';
 import type { Actor } from '../domain/roles';
 import type { CaseFile } from '../domain/case-file';
+import type { Intake } from '../domain/open-case';
 import type { CaseCommand, CommandType } from '../domain/commands';
 import { COMMAND_TYPES } from '../domain/commands';
 
@@ -30,17 +30,9 @@ export interface SubjectDetails {
   foundLocation?: string;
 }
 
-export interface OpenCaseInput {
-  caseId: string;
-  category: Category;
-  pathway: Pathway;
-  riskLevel: RiskLevel;
-  /** BPS region code of the responsible kabupaten/kota ("64.72") or province ("64"). */
-  regionCode: string;
-  openedBy: Actor;
+export interface OpenCaseInput extends Intake {
   report: { channel: ReportChannel; summary?: string };
   subject: SubjectDetails;
-  assignedWorker?: string;
   /** Deployment overrides and simulation scale, fixed for the life of the case. */
   policy?: PolicyOverrides;
   /** History length after which the case continues as new (default 8,000 events; lower in tests). */

@@ -1,28 +1,23 @@
 // The API end to end: supertest drives createApp(), which talks to the real Temporal dev server started
 // in globalSetup, a real worker, and the real database.
 import type { Client, Connection } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
-import type { NativeConnection } from '@temporalio/worker';
 import { count, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../config/logger';
 import type { Database } from '../../db/client';
 import { cases, idempotencyKeys } from '../../db/schema';
-import { createActivities } from '../../activities';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { caseWorkflowId } from '../../workflows/contract';
-import { openTestDatabase } from '../helpers/database';
-import { connectDevServer, dataConverter, uniqueTaskQueue } from '../helpers/temporal';
+import type { DevWorker } from '../helpers/dev-worker';
+import { startDevWorker } from '../helpers/dev-worker';
+import { uniqueTaskQueue } from '../helpers/temporal';
 
+let dev: DevWorker;
 let client: Client;
 let connection: Connection;
-let nativeConnection: NativeConnection;
 let database: Database;
-let worker: Worker;
-let running: Promise<void>;
+let taskQueue: string;
 let app: ReturnType<typeof createApp>;
-const taskQueue = uniqueTaskQueue('api-e2e');
 
 const validBody = () => ({
   category: 'odgj_terlantar',
@@ -33,16 +28,8 @@ const validBody = () => ({
 });
 
 beforeAll(async () => {
-  ({ client, connection, nativeConnection } = await connectDevServer());
-  database = await openTestDatabase();
-  worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({ db: database.db }),
-    dataConverter,
-  });
-  running = worker.run();
+  dev = await startDevWorker('api-e2e');
+  ({ client, connection, database, taskQueue } = dev);
   app = appFor(taskQueue);
 });
 
@@ -62,13 +49,7 @@ function appFor(queue: string) {
   });
 }
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await nativeConnection?.close();
-  await connection?.close();
-  await database?.close();
-});
+afterAll(() => dev?.close());
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
   const until = Date.now() + ms;

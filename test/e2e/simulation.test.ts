@@ -3,45 +3,25 @@
 // search attributes answer `temporal workflow list --query` from the Temporal CLI.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { Client, Connection } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
-import type { NativeConnection } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import type { Database } from '../../db/client';
 import type { CaseCommand } from '../../domain/commands';
 import { DAY } from '../../domain/time';
 import { requireBinary } from '../../scripts/lib/temporal-binaries';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
 import type { caseWorkflow } from '../../workflows/case-workflow';
 import { caseWorkflowId } from '../../workflows/contract';
 import type { CaseHandle } from '../helpers/case-harness';
 import { act, CM, OP, refusalOf, SUP, timeline } from '../helpers/case-harness';
 import { caseInput } from '../helpers/case-input';
-import { openTestDatabase } from '../helpers/database';
-import { connectDevServer, devServerAddress, uniqueTaskQueue } from '../helpers/temporal';
+import type { DevWorker } from '../helpers/dev-worker';
+import { startDevWorker } from '../helpers/dev-worker';
+import { devServerAddress } from '../helpers/temporal';
 
-let client: Client;
-let connection: Connection;
-let nativeConnection: NativeConnection;
-let database: Database;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = uniqueTaskQueue('sim');
+let dev: DevWorker;
 const SCALE = 0.1 / 86_400;
 
 beforeAll(async () => {
-  ({ client, connection, nativeConnection } = await connectDevServer());
-  database = await openTestDatabase();
-  worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ db: database.db }), dataConverter: client.options.dataConverter });
-  running = worker.run();
+  dev = await startDevWorker('sim');
 });
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await nativeConnection?.close();
-  await connection?.close();
-  await database?.close();
-});
+afterAll(() => dev?.close());
 
 /** Staff act as soon as practice allows: retry while the step is not due yet. */
 async function whenDue(handle: CaseHandle, command: CaseCommand) {
@@ -63,7 +43,7 @@ function cliList(query: string): string[] {
 test('a six-month ATENSI case runs in seconds with a simulation time scale and is findable by search attributes', async () => {
   // One simulated day = 100 ms: 180 days in 18 s.
   const input = caseInput({ caseId: randomUUID(), category: 'disabilitas_terlantar', pathway: 'atensi', riskLevel: 'medium', regionCode: '64.08', policy: { timeScale: SCALE } });
-  const handle: CaseHandle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { workflowId: caseWorkflowId(input.caseId), taskQueue, args: [input] });
+  const handle: CaseHandle = await dev.client.workflow.start<typeof caseWorkflow>('caseWorkflow', { workflowId: caseWorkflowId(input.caseId), taskQueue: dev.taskQueue, args: [input] });
   const started = Date.now();
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-sim' });
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true });
@@ -106,7 +86,7 @@ test('a six-month ATENSI case runs in seconds with a simulation time scale and i
   expect(simulatedDays).toBeGreaterThanOrEqual(177);
   expect(elapsed).toBeLessThan(60_000);
 
-  const types = (await timeline(database, input.caseId, 26)).map((e) => e.type);
+  const types = (await timeline(dev.database, input.caseId, 26)).map((e) => e.type);
   expect(types.filter((t) => t === 'visit.recorded')).toHaveLength(6);
   expect(types.filter((t) => t === 'review.recorded')).toHaveLength(2);
   for (let i = 0; i < 50 && cliList(`WorkflowId = '${handle.workflowId}' AND SigapStatus = 'closed'`).length === 0; i++) {

@@ -8,20 +8,17 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { asc, eq } from 'drizzle-orm';
-import { createActivities } from '../../activities';
 import type { Database } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
 import type { CaseCommand } from '../../domain/commands';
 import type { Actor } from '../../domain/roles';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
 import type { caseWorkflow } from '../../workflows/case-workflow';
 import type { CaseView, OpenCaseInput, PartnerCommand } from '../../workflows/contract';
 import { caseWorkflowId, commandUpdate, partnerReportSignal } from '../../workflows/contract';
 import { caseInput } from './case-input';
 import { openTestDatabase } from './database';
-import { createTimeSkippingEnv, dataConverter, uniqueTaskQueue } from './temporal';
+import { caseTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from './temporal';
 
 export const OP: Actor = { id: 'op-1', role: 'operator' };
 export const CM: Actor = { id: 'cm-1', role: 'case_manager' };
@@ -41,13 +38,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const [env, database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
   const taskQueue = uniqueTaskQueue('case');
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({ db: database.db }),
-    dataConverter,
-  });
+  const worker = await caseTestWorker(env.nativeConnection, database, taskQueue);
   const running = worker.run();
   return {
     env,

@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import type { Database } from '../../db/client';
+import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { requireBinary } from '../../scripts/lib/temporal-binaries';
 import { createDataConverter } from '../../temporal/data-converter';
 import type { KeyRing } from '../../temporal/keyring';
@@ -39,4 +42,15 @@ export async function connectDevServer(): Promise<{ client: Client; connection: 
 /** A task queue of the suite's own, so parallel suites on one dev server never take each other's tasks. */
 export function uniqueTaskQueue(prefix: string): string {
   return `${prefix}-${randomUUID()}`;
+}
+
+/** A worker with the real workflows and activities, writing the given database. */
+export function caseTestWorker(connection: NativeConnection, database: Database, taskQueue: string): Promise<Worker> {
+  return Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities({ db: database.db }),
+    dataConverter,
+  });
 }
