@@ -65,3 +65,26 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+/**
+ * Outbox of notifications: written by the notify activity (idempotent on key), drained by the dispatcher
+ * that calls the notification gateway. Also the delivery log.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    key: text('key').primaryKey(),
+    caseId: text('case_id').notNull(),
+    audience: text('audience').notNull(),
+    staffId: text('staff_id'),
+    regionCode: text('region_code').notNull(),
+    template: text('template').notNull(),
+    data: jsonb('data').notNull().$type<Record<string, string | number | null>>(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_status_idx').on(t.status, t.createdAt), index('notifications_case_idx').on(t.caseId)],
+);

@@ -60,7 +60,44 @@ export interface Note {
   about: string;
 }
 
+export const ESCALATION_REASONS = [
+  'deadline',
+  'stalled',
+  'visit_missed',
+  'review_missed',
+  'service_overdue',
+  'shelter_limit',
+  'external_overdue',
+] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/** Something overdue on a case, climbing the ladder until it is resolved or a supervisor takes charge. */
+export interface Escalation {
+  /** Identifies the overdue matter (e.g. which deadline of which step); also keys its notifications. */
+  key: string;
+  reason: EscalationReason;
+  /** Which deadline, visit or service it is about (a code, never free text). */
+  subject: string;
+  since: string;
+  level: number;
+  acknowledgedBy: string | null;
+}
+
+/** Supervisor extensions and pauses of the current step's deadline. */
+export interface DeadlineAdjustment {
+  /** The deadline it applies to (kind and start); a new step starts clean. */
+  deadline: string;
+  extensionMs: number;
+  pausedMs: number;
+  pause: { since: string; party: string; partyDueAt: string } | null;
+}
+
 export interface CaseFile {
+  /**
+   * Which version of the time rules this case runs under: 1 = deadlines raise level 1 only (cases
+   * opened before the escalation ladder), 2 = reminders, the three-level ladder, stalled-case watchdog.
+   */
+  rules: 1 | 2;
   caseId: string;
   category: Category;
   pathway: Pathway;
@@ -78,6 +115,8 @@ export interface CaseFile {
   /** Last time anyone or anything acted on the case. */
   lastActivityAt: string;
   escalationLevel: number;
+  escalations: Escalation[];
+  deadlineAdjustment: DeadlineAdjustment | null;
   assessment: { at: string; by: string; consent: Consent; familyInvolved: boolean; originRegionCode: string | null } | null;
   plan: {
     status: 'submitted' | 'approved' | 'rejected';

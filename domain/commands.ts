@@ -5,7 +5,8 @@ import type { CaseFile, Consent, HandoverTo, ReferralPartner } from './case-file
 import type { Ctx, DomainEvent } from './case-ops';
 import { iso, ms, moveTo, pendingVisits, plus, scheduleVisits, startMonitoringCycle } from './case-ops';
 import type { RiskLevel } from './categories';
-import { DAY } from './time';
+import { DAY, HOUR } from './time';
+import { currentDeadline, settleEscalations } from './timers';
 import { scaled } from './policy';
 import type { Role } from './roles';
 import type { RuleCode } from './rule-codes';
@@ -53,7 +54,14 @@ export type CaseCommand =
   | { type: 'reassign'; assignedWorker: string; reason: string }
   | { type: 'addNote'; text: string }
   | { type: 'withdraw'; reason: string }
-  | { type: 'reopen'; reason: string };
+  | { type: 'reopen'; reason: string }
+  | { type: 'acknowledgeEscalation'; reason?: string }
+  | { type: 'extendDeadline'; hours: number; reason: string }
+  | { type: 'pauseDeadline'; party: ExternalParty; expectedInDays: number; reason: string }
+  | { type: 'resumeDeadline' };
+
+export const EXTERNAL_PARTIES = ['rsj', 'hospital', 'police', 'civil_registry', 'court', 'other_agency'] as const;
+export type ExternalParty = (typeof EXTERNAL_PARTIES)[number];
 
 export type CommandType = CaseCommand['type'];
 type Of<K extends CommandType> = Extract<CaseCommand, { type: K }>;
@@ -97,6 +105,13 @@ function admitIfReady(file: CaseFile, ctx: Ctx): DomainEvent[] {
     decidedAt: null,
   };
   return [moveTo(file, 'implementation', ctx, 'admitted for observation'), { type: 'observation.started', data: { endsAt: file.observation.endsAt } }];
+}
+
+/** The adjustment record of the current step's deadline, created on first use. */
+function adjustmentFor(file: CaseFile, ctx: Ctx): NonNullable<CaseFile['deadlineAdjustment']> {
+  const id = currentDeadline(file, ctx.policy)!.id;
+  if (file.deadlineAdjustment?.deadline !== id) file.deadlineAdjustment = { deadline: id, extensionMs: 0, pausedMs: 0, pause: null };
+  return file.deadlineAdjustment;
 }
 
 /** Linking and delivering an ATENSI service: the service must be in the plan and the step not done yet. */
@@ -543,13 +558,69 @@ const RULES: { [K in CommandType]: Rule<Of<K>> } = {
     },
   },
 
+  acknowledgeEscalation: {
+    roles: SUPERVISORS,
+    check: (file) => (file.escalations.some((e) => !e.acknowledgedBy) ? undefined : 'NOTHING_TO_DECIDE'),
+    apply(file, _cmd, ctx) {
+      const open = file.escalations.filter((e) => !e.acknowledgedBy);
+      for (const e of open) e.acknowledgedBy = ctx.actor.id;
+      // The supervisor has taken charge: the ladder stops climbing for these matters.
+      return [{ type: 'escalation.acknowledged', data: { count: open.length, level: file.escalationLevel } }];
+    },
+  },
+
+  extendDeadline: {
+    roles: SUPERVISORS,
+    check: (file, cmd, ctx) =>
+      first(
+        currentDeadline(file, ctx.policy) ? undefined : 'STEP_NOT_READY',
+        Number.isInteger(cmd.hours) && cmd.hours > 0 && cmd.hours <= 30 * 24 ? undefined : 'NO_CHANGE',
+      ),
+    apply(file, cmd, ctx) {
+      const adj = adjustmentFor(file, ctx);
+      adj.extensionMs += scaled(ctx.policy, cmd.hours * HOUR);
+      const deadline = currentDeadline(file, ctx.policy)!;
+      return [{ type: 'deadline.extended', data: { kind: deadline.kind, hours: cmd.hours, dueAt: deadline.dueAt } }];
+    },
+  },
+
+  pauseDeadline: {
+    roles: WORKERS,
+    check(file, cmd, ctx) {
+      const deadline = currentDeadline(file, ctx.policy);
+      return first(
+        deadline ? undefined : 'STEP_NOT_READY',
+        deadline?.pausedSince ? 'REQUEST_PENDING' : undefined,
+        Number.isInteger(cmd.expectedInDays) && cmd.expectedInDays > 0 && cmd.expectedInDays <= 90 ? undefined : 'NO_CHANGE',
+      );
+    },
+    apply(file, cmd, ctx) {
+      const adj = adjustmentFor(file, ctx);
+      adj.pause = { since: iso(ctx.now), party: cmd.party, partyDueAt: plus(ctx.now, scaled(ctx.policy, cmd.expectedInDays * DAY)) };
+      return [{ type: 'deadline.paused', data: { kind: currentDeadline(file, ctx.policy)!.kind, party: cmd.party, partyDueAt: adj.pause.partyDueAt } }];
+    },
+  },
+
+  resumeDeadline: {
+    roles: WORKERS_AND_PARTNERS,
+    check: (file, _cmd, ctx) => (currentDeadline(file, ctx.policy)?.pausedSince ? undefined : 'NOTHING_TO_DECIDE'),
+    apply(file, _cmd, ctx) {
+      const adj = adjustmentFor(file, ctx);
+      // The deadline resumes with the time it had left when it was paused.
+      adj.pausedMs += ctx.now.getTime() - ms(adj.pause!.since);
+      adj.pause = null;
+      const deadline = currentDeadline(file, ctx.policy)!;
+      return [{ type: 'deadline.resumed', data: { kind: deadline.kind, dueAt: deadline.dueAt } }];
+    },
+  },
+
   reopen: {
     roles: SUPERVISORS,
     whenClosed: true,
     check: (file) => (file.status === 'withdrawn' ? 'NOT_REOPENABLE' : file.status !== 'closed' ? 'NO_CHANGE' : undefined),
     apply(file, _cmd, ctx) {
       // A reopened case is assessed afresh; its history stays in the timeline and stage history.
-      Object.assign(file, freshProgress(), { status: 'open', closedAt: null, escalationLevel: 0 } satisfies Partial<CaseFile>);
+      Object.assign(file, freshProgress(), { status: 'open', closedAt: null, escalationLevel: 0, escalations: [], deadlineAdjustment: null } satisfies Partial<CaseFile>);
       return [{ type: 'case.reopened', data: {} }, moveTo(file, 'assessment', ctx, 'case reopened')];
     },
   },
@@ -582,12 +653,17 @@ export function execute(file: CaseFile, cmd: CaseCommand, ctx: Ctx): DomainEvent
     file.notes.push({ at: iso(ctx.now), by: ctx.actor.id, text: why, about: cmd.type });
     for (const e of events) e.data.note = file.notes.length - 1;
   }
-  // An escalation is about a step that was late; once the case moves on, it is cleared.
-  if (file.escalationLevel > 0 && events.some((e) => e.type === 'stage.changed')) {
-    events.push({ type: 'escalation.cleared', data: { from: file.escalationLevel } });
-    file.escalationLevel = 0;
+  // Acknowledging an escalation is oversight, not work on the case: it must not end a stall.
+  if (cmd.type !== 'acknowledgeEscalation') file.lastActivityAt = iso(ctx.now);
+  if (file.rules === 1) {
+    // Rules v1: an escalation is about a step that was late; once the case moves on, it is cleared.
+    if (file.escalationLevel > 0 && events.some((e) => e.type === 'stage.changed')) {
+      events.push({ type: 'escalation.cleared', data: { from: file.escalationLevel } });
+      file.escalationLevel = 0;
+    }
+  } else {
+    events.push(...settleEscalations(file, ctx.now, ctx.policy));
   }
-  file.lastActivityAt = iso(ctx.now);
   file.version += 1;
   return events;
 }

@@ -47,9 +47,10 @@ export function freshProgress(): Pick<
   };
 }
 
-export function openCaseFile(intake: Intake, now: Date): CaseFile {
+export function openCaseFile(intake: Intake, now: Date, rules: CaseFile['rules'] = 2): CaseFile {
   const at = now.toISOString();
   return {
+    rules,
     caseId: intake.caseId,
     category: intake.category,
     pathway: intake.pathway,
@@ -65,6 +66,8 @@ export function openCaseFile(intake: Intake, now: Date): CaseFile {
     stepStartedAt: at,
     lastActivityAt: at,
     escalationLevel: 0,
+    escalations: [],
+    deadlineAdjustment: null,
     ...freshProgress(),
     reviews: [],
     closedAt: null,

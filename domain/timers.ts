@@ -1,14 +1,24 @@
 // Time-based rules: which moments a case is waiting for, and what happens when one passes. The workflow
 // sleeps until the earliest of them (or until someone acts) and then calls `fireDue`.
-import type { CaseFile } from './case-file';
+//
+// Rules v2 (escalation ladder): every overdue matter — a missed step deadline, a stalled case, a missed
+// visit or review, an overdue service, a shelter stay at its legal limit, an outside party late while a
+// deadline is paused — opens an escalation at level 1 and climbs to level 2 and 3 after the policy's
+// intervals unless it is resolved or a supervisor acknowledges it. Rules v1 (cases opened before the
+// ladder) only raise level 1; it is kept so those cases replay unchanged.
+import { assertNever } from './categories';
+import type { CaseFile, EscalationReason } from './case-file';
 import type { DomainEvent } from './case-ops';
 import { iso, ms, plus, raiseEscalation, scheduleVisits } from './case-ops';
 import type { DeadlineKind, Policy } from './policy';
 import { deadlineDuration, scaled } from './policy';
-import { assertNever } from './categories';
 
 export type Trigger =
+  | 'reminder'
   | 'deadline'
+  | 'ladder'
+  | 'stalled'
+  | 'external_overdue'
   | 'observation_end'
   | 'tracing_due'
   | 'shelter_limit'
@@ -53,6 +63,38 @@ export function stageDeadline(file: CaseFile): { kind: DeadlineKind; since: stri
   }
 }
 
+export interface CurrentDeadline {
+  kind: DeadlineKind;
+  /** Identity of this step's deadline (kind and start), which adjustments attach to. */
+  id: string;
+  /** Changes when a supervisor extends it, so an escalation about the old deadline is resolved. */
+  key: string;
+  since: string;
+  durationMs: number;
+  /** Due time with extensions and completed pauses; while paused, there is none. */
+  dueAt: string | null;
+  pausedSince: string | null;
+}
+
+/** The current step's deadline with the supervisor's extensions and pauses applied. */
+export function currentDeadline(file: CaseFile, policy: Policy): CurrentDeadline | undefined {
+  const base = stageDeadline(file);
+  if (!base || file.status !== 'open') return undefined;
+  const id = `${base.kind}:${base.since}`;
+  const adj = file.deadlineAdjustment?.deadline === id ? file.deadlineAdjustment : null;
+  const durationMs = deadlineDuration(policy, base.kind, file.riskLevel, file.category) + (adj?.extensionMs ?? 0);
+  const pausedSince = adj?.pause?.since ?? null;
+  return {
+    kind: base.kind,
+    id,
+    key: `${id}:+${adj?.extensionMs ?? 0}`,
+    since: base.since,
+    durationMs,
+    dueAt: pausedSince ? null : plus(base.since, durationMs + (adj?.pausedMs ?? 0)),
+    pausedSince,
+  };
+}
+
 export function dueItems(file: CaseFile, policy: Policy): DueItem[] {
   const items: DueItem[] = [];
   const add = (key: string, at: string, trigger: Trigger, label: string = trigger) => {
@@ -63,11 +105,28 @@ export function dueItems(file: CaseFile, policy: Policy): DueItem[] {
     return items;
   }
   if (file.status !== 'open') return items;
+  const v2 = file.rules === 2;
 
-  const deadline = stageDeadline(file);
-  if (deadline) {
-    const at = plus(deadline.since, deadlineDuration(policy, deadline.kind, file.riskLevel, file.category));
-    add(`deadline:${deadline.kind}:${deadline.since}`, at, 'deadline', deadline.kind);
+  const deadline = currentDeadline(file, policy);
+  if (deadline?.dueAt) {
+    if (v2) {
+      const reminderAt = plus(deadline.dueAt, -Math.round(deadline.durationMs * (1 - policy.escalation.reminderAt)));
+      add(`reminder:${deadline.key}`, reminderAt, 'reminder', deadline.kind);
+    }
+    add(v2 ? `deadline:${deadline.key}` : `deadline:${deadline.id}`, deadline.dueAt, 'deadline', deadline.kind);
+  }
+  const pause = file.deadlineAdjustment?.pause;
+  if (v2 && deadline?.pausedSince && pause) add(`external:${pause.since}`, pause.partyDueAt, 'external_overdue');
+  // A paused deadline waits on an outside party: neither the watchdog nor the ladder runs meanwhile.
+  if (v2 && !deadline?.pausedSince) {
+    // A missed step deadline already escalates this inactivity; the watchdog would only repeat it.
+    if (!waitingOnCalendar(file) && !file.escalations.some((e) => e.reason === 'deadline')) {
+      add(`stalled:${file.lastActivityAt}`, plus(file.lastActivityAt, scaled(policy, policy.fixed.stalled_after)), 'stalled');
+    }
+    for (const e of file.escalations) {
+      if (e.acknowledgedBy || e.level >= 3) continue;
+      add(`ladder:${e.key}:${e.level + 1}`, plus(e.since, nextLevelOffset(policy, e.level)), 'ladder', e.reason);
+    }
   }
   if (file.observation && !file.observation.result) add(`observation:${file.observation.endsAt}`, file.observation.endsAt, 'observation_end');
   if (file.familyTracing && file.familyTracing.decidedAt === null) add('tracing', file.familyTracing.dueAt, 'tracing_due');
@@ -89,8 +148,37 @@ export function dueItems(file: CaseFile, policy: Policy): DueItem[] {
   return items;
 }
 
+/** Level 2 and level 3 come these intervals after the matter became overdue (+24 h and +72 h by default). */
+function nextLevelOffset(policy: Policy, level: number): number {
+  return scaled(policy, level === 1 ? policy.escalation.level2After : policy.escalation.level3After);
+}
+
+/**
+ * A case waiting on its calendar (a visit, review, observation period, tracing or service due date) is
+ * not stalled: those have their own triggers. The watchdog is for cases where staff should be acting.
+ */
+function waitingOnCalendar(file: CaseFile): boolean {
+  return (
+    file.visits.some((v) => !v.doneAt && !v.missed) ||
+    file.nextReviewAt !== null ||
+    (file.observation !== null && !file.observation.result) ||
+    (file.familyTracing !== null && file.familyTracing.decidedAt === null) ||
+    (file.stage === 'implementation' && file.services.some((s) => !s.deliveredAt))
+  );
+}
+
 export function nextDue(file: CaseFile, policy: Policy): DueItem | undefined {
   return dueItems(file, policy).sort((a, b) => ms(a.at) - ms(b.at))[0];
+}
+
+/** Wake-ups of the system itself, not deadlines anyone must meet. */
+const NOT_DEADLINES: readonly Trigger[] = ['reminder', 'ladder', 'stalled', 'archive'];
+
+/** The next moment someone must act by: what staff, supervisors and the search attribute show. */
+export function nextDeadline(file: CaseFile, policy: Policy): DueItem | undefined {
+  return dueItems(file, policy)
+    .filter((i) => !NOT_DEADLINES.includes(i.trigger))
+    .sort((a, b) => ms(a.at) - ms(b.at))[0];
 }
 
 /** Fires every moment that has passed, earliest first; each may change what else is due. */
@@ -99,17 +187,43 @@ export function fireDue(file: CaseFile, now: Date, policy: Policy): DomainEvent[
   for (let item = nextDue(file, policy); item && ms(item.at) <= now.getTime(); item = nextDue(file, policy)) {
     file.fired.push(item.key);
     events.push(...fire(file, item, now, policy));
+    events.push(...settleEscalations(file, now, policy));
   }
   if (events.length) file.version += 1;
   return events;
 }
 
+/** Opens an escalation (rules v2) or raises the level to 1 (rules v1). */
+function escalate(file: CaseFile, reason: EscalationReason, subject: string, key: string, at: string): DomainEvent[] {
+  if (file.rules === 1) {
+    raiseEscalation(file, 1);
+    return [];
+  }
+  file.escalations.push({ key, reason, subject, since: at, level: 1, acknowledgedBy: null });
+  raiseEscalation(file, 1);
+  return [{ type: 'escalation.raised', data: { key, reason, subject, level: 1, dueAt: at } }];
+}
+
 function fire(file: CaseFile, item: DueItem, now: Date, policy: Policy): DomainEvent[] {
   switch (item.trigger) {
+    case 'reminder':
+      return [{ type: 'deadline.reminder', data: { kind: item.label, key: item.key.slice('reminder:'.length), dueAt: item.at } }];
     case 'deadline': {
-      raiseEscalation(file, 1);
-      return [{ type: 'deadline.missed', data: { kind: item.label, dueAt: item.at, level: file.escalationLevel } }];
+      const key = item.key.slice('deadline:'.length);
+      const raised = escalate(file, 'deadline', item.label, key, item.at);
+      return [{ type: 'deadline.missed', data: { kind: item.label, dueAt: item.at, level: file.escalationLevel } }, ...raised];
     }
+    case 'ladder': {
+      const key = item.key.slice('ladder:'.length, item.key.lastIndexOf(':'));
+      const e = file.escalations.find((x) => x.key === key)!;
+      e.level += 1;
+      raiseEscalation(file, e.level);
+      return [{ type: 'escalation.raised', data: { key: e.key, reason: e.reason, subject: e.subject, level: e.level, dueAt: item.at } }];
+    }
+    case 'stalled':
+      return escalate(file, 'stalled', 'no_activity', item.key, item.at);
+    case 'external_overdue':
+      return escalate(file, 'external_overdue', file.deadlineAdjustment!.pause!.party, item.key, item.at);
     case 'observation_end':
       return [{ type: 'observation.period_ended', data: { endsAt: item.at } }];
     case 'tracing_due': {
@@ -121,8 +235,10 @@ function fire(file: CaseFile, item: DueItem, now: Date, policy: Policy): DomainE
       return [{ type: 'family_tracing.expired', data: { dueAt: item.at } }];
     }
     case 'shelter_limit':
-      raiseEscalation(file, 1);
-      return [{ type: 'shelter.limit_reached', data: { since: file.shelter!.admittedAt } }];
+      return [
+        { type: 'shelter.limit_reached', data: { since: file.shelter!.admittedAt } },
+        ...escalate(file, 'shelter_limit', 'shelter', item.key, item.at),
+      ];
     case 'visit_due': {
       const visit = file.visits.find((v) => item.key === `visit:${v.kind}:${v.dueAt}:due`)!;
       return [{ type: 'visit.due', data: { kind: visit.kind, dueAt: visit.dueAt } }];
@@ -130,27 +246,71 @@ function fire(file: CaseFile, item: DueItem, now: Date, policy: Policy): DomainE
     case 'visit_missed': {
       const visit = file.visits.find((v) => item.key === `visit:${v.kind}:${v.dueAt}:missed`)!;
       visit.missed = true;
-      raiseEscalation(file, 1);
+      const raised = escalate(file, 'visit_missed', visit.kind, item.key, item.at);
       if (visit.kind === 'monitoring') {
         file.visits.push(...scheduleVisits('monitoring', new Date(visit.dueAt), [policy.fixed.monitoring_interval], policy));
       }
-      return [{ type: 'visit.missed', data: { kind: visit.kind, dueAt: visit.dueAt, level: file.escalationLevel } }];
+      return [{ type: 'visit.missed', data: { kind: visit.kind, dueAt: visit.dueAt, level: file.escalationLevel } }, ...raised];
     }
     case 'review_due':
       return [{ type: 'review.due', data: { dueAt: item.at } }];
-    case 'review_missed':
-      raiseEscalation(file, 1);
-      return [{ type: 'review.missed', data: { dueAt: file.nextReviewAt, level: file.escalationLevel } }];
+    case 'review_missed': {
+      const raised = escalate(file, 'review_missed', 'review', item.key, item.at);
+      return [{ type: 'review.missed', data: { dueAt: file.nextReviewAt, level: file.escalationLevel } }, ...raised];
+    }
     case 'service_overdue': {
       const service = file.services.find((s) => item.key === `service:${s.id}:${s.dueAt}`)!;
-      raiseEscalation(file, 1);
-      return [{ type: 'service.overdue', data: { serviceId: service.id, component: service.component } }];
+      const raised = escalate(file, 'service_overdue', service.id, item.key, item.at);
+      return [{ type: 'service.overdue', data: { serviceId: service.id, component: service.component } }, ...raised];
     }
     case 'archive':
       return [{ type: 'case.archived', data: {} }];
     default:
       return assertNever(item.trigger);
   }
+}
+
+/** Whether what an escalation is about has been dealt with. */
+function isResolved(file: CaseFile, e: CaseFile['escalations'][number], policy: Policy): boolean {
+  if (file.status !== 'open') return true;
+  switch (e.reason) {
+    case 'deadline':
+      return currentDeadline(file, policy)?.key !== e.key;
+    case 'stalled':
+      return e.key !== `stalled:${file.lastActivityAt}`;
+    case 'visit_missed':
+      return file.visits.some((v) => v.kind === e.subject && v.doneAt && ms(v.doneAt) > ms(e.since)) || !file.visits.some((v) => v.kind === e.subject && !v.doneAt && !v.missed);
+    case 'review_missed':
+      return file.reviews.some((r) => ms(r.at) > ms(e.since)) || !file.nextReviewAt;
+    case 'service_overdue':
+      return !file.services.some((s) => s.id === e.subject && !s.deliveredAt) || file.stage !== 'implementation';
+    case 'shelter_limit':
+      return !file.shelter || !!file.shelter.leftAt;
+    case 'external_overdue':
+      return file.deadlineAdjustment?.pause?.since === undefined || e.key !== `external:${file.deadlineAdjustment.pause.since}`;
+    default:
+      return assertNever(e.reason);
+  }
+}
+
+/**
+ * Closes the escalations whose matter has been dealt with and recomputes the case's level, so a case
+ * de-escalates as soon as it moves on. Rules v1 clears the level when the stage changes instead.
+ */
+export function settleEscalations(file: CaseFile, _now: Date, policy: Policy): DomainEvent[] {
+  if (file.rules === 1) return [];
+  const events: DomainEvent[] = [];
+  file.escalations = file.escalations.filter((e) => {
+    if (!isResolved(file, e, policy)) return true;
+    events.push({ type: 'escalation.resolved', data: { key: e.key, reason: e.reason, subject: e.subject, level: e.level } });
+    return false;
+  });
+  const level = file.escalations.reduce((max, e) => Math.max(max, e.level), 0);
+  if (level !== file.escalationLevel) {
+    if (level < file.escalationLevel) events.push({ type: 'escalation.level_lowered', data: { from: file.escalationLevel, to: level } });
+    file.escalationLevel = level;
+  }
+  return events;
 }
 
 /** A case whose reopen window has passed (or that was withdrawn) has nothing left to wait for. */

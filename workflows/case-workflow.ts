@@ -7,6 +7,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -18,6 +19,7 @@ import type { CaseFile } from '../domain/case-file';
 import type { Ctx, DomainEvent } from '../domain/case-ops';
 import { COMMAND_TYPES, execute, refusal } from '../domain/commands';
 import type { CaseCommand } from '../domain/commands';
+import { notificationsFor } from '../domain/notifications';
 import { openCaseFile } from '../domain/open-case';
 import { DEFAULT_POLICY, withOverrides } from '../domain/policy';
 import type { Policy } from '../domain/policy';
@@ -25,7 +27,7 @@ import type { Actor } from '../domain/roles';
 import { SYSTEM_ACTOR } from '../domain/roles';
 import type { RuleCode } from '../domain/rule-codes';
 import { RULE_MESSAGES } from '../domain/rule-codes';
-import { fireDue, isFinished, nextDue } from '../domain/timers';
+import { fireDue, isFinished, nextDeadline, nextDue } from '../domain/timers';
 import type { CaseActivities } from './activity-types';
 import type { CaseView, CaseWorkflowInput, CommandRequest, PartnerReport } from './contract';
 import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from './contract';
@@ -36,6 +38,12 @@ const readModel = proxyActivities<CaseActivities>({
   // The read model must catch up eventually, so a database outage is waited out, not given up on.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/**
+ * Cases opened before the escalation ladder keep their time rules (v1) so their histories replay; new
+ * cases get rules v2. Remove with deprecatePatch() once no v1 case is open.
+ */
+export const ESCALATION_LADDER_PATCH = 'escalation-ladder-v2';
 
 /** Long cases start a fresh history well before Temporal's limits. */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
@@ -49,7 +57,7 @@ export interface CaseOutcome {
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
   const policy: Policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
-  const file: CaseFile = input.resume?.file ?? openCaseFile(input, new Date());
+  const file: CaseFile = input.resume ? upgraded(input.resume.file) : openCaseFile(input, new Date(), patched(ESCALATION_LADDER_PATCH) ? 2 : 1);
   let seq = input.resume?.seq ?? 0;
   const ctx = (actor: Actor): Ctx => ({ actor, now: new Date(), policy });
 
@@ -68,6 +76,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       projection: projection(file, policy),
     }));
     await readModel.recordCaseEvents(records);
+    const notifications = notificationsFor(events, file);
+    if (notifications.length) await readModel.notify(notifications);
   };
   const view = (): CaseView => caseView(file, input, policy);
 
@@ -137,13 +147,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   return { caseId: file.caseId, status: file.status, stage: file.stage, outcome: file.closure?.outcome ?? null };
 }
 
+/** A case file carried over by continue-as-new from before the ladder lacks its fields: v1 rules. */
+function upgraded(file: CaseFile): CaseFile {
+  file.rules ??= 1;
+  file.escalations ??= [];
+  file.deadlineAdjustment ??= null;
+  return file;
+}
+
 function refused(code: RuleCode): ApplicationFailure {
   return ApplicationFailure.create({ type: code, message: RULE_MESSAGES[code].en, nonRetryable: true });
 }
 
 function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy): CaseView {
   const { fired: _fired, partnerReports: _reports, version: _version, ...rest } = file;
-  const due = nextDue(file, policy);
+  const due = nextDeadline(file, policy);
   return {
     ...rest,
     subject: input.subject,
@@ -154,7 +172,7 @@ function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy): Cas
 }
 
 function projection(file: CaseFile, policy: Policy): CaseProjection {
-  const due = nextDue(file, policy);
+  const due = nextDeadline(file, policy);
   return {
     caseId: file.caseId,
     workflowId: caseWorkflowId(file.caseId),
@@ -176,7 +194,7 @@ function projection(file: CaseFile, policy: Policy): CaseProjection {
 
 /** Pushes the indexable state to the Temporal UI: search attributes and current details, never personal data. */
 function publish(file: CaseFile, policy: Policy): void {
-  const due = nextDue(file, policy);
+  const due = nextDeadline(file, policy);
   upsertSearchAttributes(
     caseSearchAttributes({
       category: file.category,
@@ -193,7 +211,7 @@ function publish(file: CaseFile, policy: Policy): void {
   setCurrentDetails(
     [
       `**${file.status}** · stage **${file.stage}** · pathway ${file.pathway} · ${file.jurisdiction}`,
-      `escalation level ${file.escalationLevel}`,
+      `escalation level ${file.escalationLevel}${file.escalations.length ? ` (${file.escalations.map((e) => `${e.reason}:${e.subject} L${e.level}`).join(', ')})` : ''}`,
       due ? `next: ${due.label} at ${due.at}` : 'nothing scheduled',
     ].join(' · '),
   );

@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { asc, eq } from 'drizzle-orm';
+import type { CaseActivities } from '../../activities/types';
 import type { Database } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
 import type { CaseCommand } from '../../domain/commands';
@@ -35,10 +36,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `wrap` lets a suite put a fault in front of the real activities (e.g. fail once after writing). */
+export async function startHarness(wrap?: (activities: CaseActivities) => CaseActivities): Promise<Harness> {
   const [env, database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
   const taskQueue = uniqueTaskQueue('case');
-  const worker = await caseTestWorker(env.nativeConnection, database, taskQueue);
+  const worker = await caseTestWorker(env.nativeConnection, database, taskQueue, wrap);
   const running = worker.run();
   return {
     env,

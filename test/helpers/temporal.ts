@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import type { CaseActivities } from '../../activities/types';
 import type { Database } from '../../db/client';
 import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { requireBinary } from '../../scripts/lib/temporal-binaries';
@@ -45,12 +46,17 @@ export function uniqueTaskQueue(prefix: string): string {
 }
 
 /** A worker with the real workflows and activities, writing the given database. */
-export function caseTestWorker(connection: NativeConnection, database: Database, taskQueue: string): Promise<Worker> {
+export function caseTestWorker(
+  connection: NativeConnection,
+  database: Database,
+  taskQueue: string,
+  wrap: (activities: CaseActivities) => CaseActivities = (a) => a,
+): Promise<Worker> {
   return Worker.create({
     connection,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({ db: database.db }),
+    activities: wrap(createActivities({ db: database.db })),
     dataConverter,
   });
 }

@@ -8,7 +8,7 @@ import { DEFAULT_POLICY, withOverrides } from '../../domain/policy';
 import type { Actor, Role } from '../../domain/roles';
 import { ROLES } from '../../domain/roles';
 import { DAY, HOUR } from '../../domain/time';
-import { fireDue, nextDue } from '../../domain/timers';
+import { currentDeadline, fireDue, nextDue } from '../../domain/timers';
 
 const T0 = new Date('2026-01-05T08:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -45,14 +45,25 @@ const EXAMPLES: Record<CaseCommand['type'], CaseCommand> = {
   addNote: { type: 'addNote', text: 'n' },
   withdraw: { type: 'withdraw', reason: 'r' },
   reopen: { type: 'reopen', reason: 'r' },
+  acknowledgeEscalation: { type: 'acknowledgeEscalation' },
+  extendDeadline: { type: 'extendDeadline', hours: 24, reason: 'r' },
+  pauseDeadline: { type: 'pauseDeadline', party: 'hospital', expectedInDays: 3, reason: 'r' },
+  resumeDeadline: { type: 'resumeDeadline' },
 };
 
 test('partners may only report facts; operators may not approve; nobody approves in place of a supervisor', () => {
   const file = odgjCase();
   const allowed = (role: Role) => COMMAND_TYPES.filter((t) => refusal(file, EXAMPLES[t], ctx({ id: 'x', role })) !== 'ROLE_NOT_ALLOWED');
-  expect(allowed('partner').sort()).toEqual(['recordObservationResult', 'recordReferralDecision', 'recordServiceDelivered', 'recordTransport', 'requestExtension']);
+  expect(allowed('partner').sort()).toEqual([
+    'recordObservationResult',
+    'recordReferralDecision',
+    'recordServiceDelivered',
+    'recordTransport',
+    'requestExtension',
+    'resumeDeadline',
+  ]);
   expect(allowed('operator').sort()).toEqual(['acknowledge', 'addNote']);
-  for (const approval of ['decidePlan', 'decideExtension', 'decideClosure', 'reopen'] as const) {
+  for (const approval of ['decidePlan', 'decideExtension', 'decideClosure', 'reopen', 'acknowledgeEscalation', 'extendDeadline'] as const) {
     expect(ROLES.filter((role) => !['ROLE_NOT_ALLOWED'].includes(refusal(file, EXAMPLES[approval], ctx({ id: 'x', role })) ?? ''))).toEqual(['supervisor']);
   }
 });
@@ -68,25 +79,92 @@ test('a withdrawn case refuses every command except a note', () => {
   expect(refusal(file, EXAMPLES.reopen, ctx({ id: 'x', role: 'supervisor' }))).toBe('NOT_REOPENABLE');
 });
 
-test('the first-response deadline fires once, escalates, and clears when the case moves on', () => {
-  const file = odgjCase();
+test('rules v1 (cases opened before the ladder): the first-response deadline fires once at level 1 and clears on progress', () => {
+  const file = openCaseFile({ caseId: 'c0', category: 'odgj_terlantar', pathway: 'odgj', riskLevel: 'high', regionCode: '64.72', openedBy: OP }, T0, 1);
   expect(nextDue(file, DEFAULT_POLICY)).toMatchObject({ trigger: 'deadline', label: 'first_response', at: at(1 * HOUR).toISOString() });
   expect(fireDue(file, at(59 * 60_000), DEFAULT_POLICY)).toEqual([]);
   const fired = fireDue(file, at(1 * HOUR), DEFAULT_POLICY);
   expect(fired).toEqual([{ type: 'deadline.missed', data: { kind: 'first_response', dueAt: at(HOUR).toISOString(), level: 1 } }]);
-  expect(fireDue(file, at(2 * HOUR), DEFAULT_POLICY)).toEqual([]);
-  const events = execute(file, { type: 'acknowledge' }, ctx(OP, at(2 * HOUR)));
+  expect(fireDue(file, at(200 * HOUR), DEFAULT_POLICY)).toEqual([]);
+  const events = execute(file, { type: 'acknowledge' }, ctx(OP, at(200 * HOUR)));
   expect(events.map((e) => e.type)).toEqual(['case.acknowledged', 'stage.changed', 'escalation.cleared']);
   expect(file.escalationLevel).toBe(0);
-  expect(nextDue(file, DEFAULT_POLICY)).toMatchObject({ at: at(2 * HOUR + 2 * DAY).toISOString() });
 });
 
-test('a simulation time scale shortens every wait of a case', () => {
-  const sim = withOverrides(DEFAULT_POLICY, { timeScale: 1 / 86_400 });
+test('rules v2: reminder at 50 %, level 1 at the deadline, level 2 at +24 h, level 3 at +72 h, resolved by progress', () => {
   const file = odgjCase();
-  execute(file, { type: 'acknowledge' }, ctx(OP, T0, sim));
-  // The two-day assessment deadline becomes two seconds.
-  expect(new Date(nextDue(file, sim)!.at).getTime() - T0.getTime()).toBe(2000);
+  const steps: [number, string[]][] = [];
+  for (const t of [29 * 60_000, 30 * 60_000, HOUR, 24 * HOUR, 25 * HOUR, 72 * HOUR, 73 * HOUR, 300 * HOUR]) {
+    steps.push([t, fireDue(file, at(t), DEFAULT_POLICY).map((e) => `${e.type}${e.data.level ? `:${e.data.level}` : ''}`)]);
+  }
+  expect(steps).toEqual([
+    [29 * 60_000, []],
+    [30 * 60_000, ['deadline.reminder']],
+    [HOUR, ['deadline.missed:1', 'escalation.raised:1']],
+    [24 * HOUR, []],
+    [25 * HOUR, ['escalation.raised:2']],
+    [72 * HOUR, []],
+    [73 * HOUR, ['escalation.raised:3']],
+    [300 * HOUR, []],
+  ]);
+  expect(file.escalationLevel).toBe(3);
+  const events = execute(file, { type: 'acknowledge' }, ctx(OP, at(301 * HOUR)));
+  expect(events.map((e) => e.type)).toEqual(['case.acknowledged', 'stage.changed', 'escalation.resolved', 'escalation.level_lowered']);
+  expect([file.escalationLevel, file.escalations]).toEqual([0, []]);
+});
+
+test('a supervisor acknowledging stops the climb; extending the deadline resolves the escalation', () => {
+  const sup: Actor = { id: 'sup', role: 'supervisor' };
+  const file = odgjCase();
+  fireDue(file, at(HOUR), DEFAULT_POLICY);
+  execute(file, { type: 'acknowledgeEscalation' }, ctx(sup, at(2 * HOUR)));
+  expect(fireDue(file, at(100 * HOUR), DEFAULT_POLICY).map((e) => e.type)).not.toContain('escalation.raised');
+  expect(file.escalationLevel).toBe(1);
+  const events = execute(file, { type: 'extendDeadline', hours: 200, reason: 'menunggu Satpol PP' }, ctx(sup, at(100 * HOUR)));
+  expect(events.map((e) => e.type)).toEqual(['deadline.extended', 'escalation.resolved', 'escalation.level_lowered']);
+  expect(events[0]!.data.dueAt).toBe(at(201 * HOUR).toISOString());
+  expect(fireDue(file, at(150 * HOUR), DEFAULT_POLICY).map((e) => e.type)).toEqual(['deadline.reminder']);
+});
+
+test('a paused deadline does not run while an outside party has it, then resumes with the time it had left', () => {
+  const file = odgjCase();
+  execute(file, { type: 'acknowledge' }, ctx(OP));
+  // Assessment (2 days) paused after 1 day, waiting on the hospital for up to 5 days.
+  execute(file, { type: 'pauseDeadline', party: 'hospital', expectedInDays: 5, reason: 'hasil lab' }, ctx(CM, at(DAY)));
+  expect(fireDue(file, at(5 * DAY), DEFAULT_POLICY)).toEqual([]);
+  const resumed = execute(file, { type: 'resumeDeadline' }, ctx(CM, at(5 * DAY)));
+  expect(resumed[0]!.data.dueAt).toBe(at(6 * DAY).toISOString());
+  // The 50 % reminder was due the moment it was paused; it comes as soon as the deadline runs again.
+  expect(fireDue(file, at(6 * DAY - 1), DEFAULT_POLICY).map((e) => e.type)).toEqual(['deadline.reminder']);
+  expect(fireDue(file, at(6 * DAY), DEFAULT_POLICY).map((e) => e.type)).toEqual(['deadline.missed', 'escalation.raised']);
+});
+
+test('an outside party late on a paused deadline escalates on its own', () => {
+  const file = odgjCase();
+  execute(file, { type: 'acknowledge' }, ctx(OP));
+  execute(file, { type: 'pauseDeadline', party: 'civil_registry', expectedInDays: 3, reason: 'cek NIK' }, ctx(CM, at(HOUR)));
+  const events = fireDue(file, at(3 * DAY + HOUR), DEFAULT_POLICY);
+  expect(events).toEqual([
+    {
+      type: 'escalation.raised',
+      data: { key: `external:${at(HOUR).toISOString()}`, reason: 'external_overdue', subject: 'civil_registry', level: 1, dueAt: at(3 * DAY + HOUR).toISOString() },
+    },
+  ]);
+});
+
+test('a case idle for seven days while staff should act is stalled; a case waiting on its calendar is not', () => {
+  const file = odgjCase();
+  execute(file, { type: 'acknowledge' }, ctx(OP));
+  execute(file, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false }, ctx(CM));
+  // Linking with no referral sent: no deadline runs, so only the watchdog notices.
+  const events = fireDue(file, at(7 * DAY), DEFAULT_POLICY);
+  expect(events.map((e) => `${e.type}:${e.data.reason}`)).toEqual(['escalation.raised:stalled']);
+  const noted = execute(file, { type: 'addNote', text: 'menghubungi RSJ' }, ctx(CM, at(7 * DAY + HOUR)));
+  expect(noted.map((e) => e.type)).toEqual(['note.added', 'escalation.resolved', 'escalation.level_lowered']);
+  const waiting = odgjCase();
+  waiting.visits.push({ kind: 'follow_up', dueAt: at(30 * DAY).toISOString(), doneAt: null, missed: false });
+  waiting.stage = 'monitoring';
+  expect(fireDue(waiting, at(29 * DAY), DEFAULT_POLICY).map((e) => e.data.reason)).not.toContain('stalled');
 });
 
 test('expired family tracing becomes "not found", and only then may the province take over', () => {

@@ -74,12 +74,18 @@ test('a missed monthly visit and an overdue service escalate, and monitoring kee
   await act(handle, SUP, { type: 'decidePlan', approve: true });
   const linked = await act(handle, CM, { type: 'recordServiceLinked', serviceId: 'svc-1', provider: 'BRSPN-1' });
   const start = new Date(linked.stepStartedAt).getTime();
-  await h.env.sleep(34 * DAY);
+  await h.env.sleep(33 * DAY + 12 * HOUR);
   await eventOf(h.database, caseId, 'service.overdue');
   const missed = await eventOf(h.database, caseId, 'visit.missed');
   expect(new Date(String(missed[0]!.data.dueAt)).getTime() - start).toBe(30 * DAY);
   const view = await handle.query(getCaseQuery);
-  expect(view.escalationLevel).toBe(1);
+  // Day 33½: the service has been overdue since day 20 (level 2 a day later, level 3 three days later);
+  // the visit missed on day 33 (30 + 3 days' grace) is at level 1.
+  expect(view.escalations.map((e) => [e.reason, e.subject, e.level])).toEqual([
+    ['service_overdue', 'svc-1', 3],
+    ['visit_missed', 'monitoring', 1],
+  ]);
+  expect(view.escalationLevel).toBe(3);
   const next = view.visits.find((v) => !v.doneAt && !v.missed)!;
   expect(new Date(next.dueAt).getTime() - start).toBe(60 * DAY);
   await handle.terminate('test done');

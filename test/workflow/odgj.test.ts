@@ -122,7 +122,7 @@ test('a declined referral is re-referred, and a missed acceptance deadline escal
   await partner(handle, 'transport-1', { type: 'recordTransport', leg: 'to_facility', event: 'arrived' });
   const view = await handle.query(getCaseQuery);
   expect(view).toMatchObject({ stage: 'implementation', escalationLevel: 0, referral: { attempt: 2, facilityCode: 'RSJ-B', decision: 'accepted' } });
-  await eventOf(h.database, caseId, 'escalation.cleared');
+  await eventOf(h.database, caseId, 'escalation.resolved');
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types.filter((t) => t === 'referral.accepted')).toHaveLength(1);
   expect(types).not.toContain('partner.report_ignored');

@@ -53,10 +53,13 @@ test('the shelter stay reaching its legal maximum escalates', async () => {
   await h.env.sleep(14 * DAY + HOUR);
   await eventOf(h.database, caseId, 'shelter.limit_reached');
   const view = await handle.query(getCaseQuery);
-  expect(view.escalationLevel).toBe(1);
-  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(1);
-  // The origin region also missed its 3-day acceptance deadline.
+  // The origin region missed its 3-day acceptance deadline long before: that one climbed to level 3.
   const missed = await eventOf(h.database, caseId, 'deadline.missed');
   expect(missed[0]!.data.kind).toBe('origin_acceptance');
+  expect(view.escalations.map((e) => [e.reason, e.subject, e.level])).toEqual([
+    ['deadline', 'origin_acceptance', 3],
+    ['shelter_limit', 'shelter', 1],
+  ]);
+  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(3);
   await handle.terminate('test done');
 });

@@ -1,0 +1,52 @@
+// Who hears about a case, when: the escalation ladder's audiences. Pure: the workflow hands the result to
+// the notify activity, which writes an outbox that the notification gateway drains.
+import type { CaseFile } from './case-file';
+import type { DomainEvent } from './case-ops';
+
+export const AUDIENCES = ['case_manager', 'supervisor', 'kepala_bidang', 'kepala_dinas'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export type NotificationTemplate = 'deadline.reminder' | 'escalation.level1' | 'escalation.level2' | 'escalation.level3';
+
+export interface NotificationRequest {
+  /** Idempotency key: the same ladder step for the same audience is notified once, however often retried. */
+  key: string;
+  caseId: string;
+  audience: Audience;
+  /** The assigned case manager's staff id; the other audiences are resolved per region by the gateway. */
+  staffId: string | null;
+  regionCode: string;
+  template: NotificationTemplate;
+  /** Template fields: codes and times only, never personal data. */
+  data: Record<string, string | number | null>;
+}
+
+const LADDER: Record<number, Audience[]> = { 1: ['case_manager', 'supervisor'], 2: ['kepala_bidang'], 3: ['kepala_dinas'] };
+
+export function notificationsFor(events: DomainEvent[], file: CaseFile): NotificationRequest[] {
+  const requests: NotificationRequest[] = [];
+  const base = (audience: Audience) => ({
+    caseId: file.caseId,
+    audience,
+    staffId: audience === 'case_manager' ? file.assignedWorker : null,
+    regionCode: file.regionCode,
+  });
+  const facts = { caseId: file.caseId, stage: file.stage, category: file.category, riskLevel: file.riskLevel };
+  for (const e of events) {
+    if (e.type === 'deadline.reminder') {
+      requests.push({ ...base('case_manager'), key: `${file.caseId}:reminder:${e.data.key}:case_manager`, template: 'deadline.reminder', data: { ...facts, kind: e.data.kind as string } });
+    }
+    if (e.type === 'escalation.raised') {
+      const level = Number(e.data.level);
+      for (const audience of LADDER[level] ?? []) {
+        requests.push({
+          ...base(audience),
+          key: `${file.caseId}:${e.data.key}:L${level}:${audience}`,
+          template: `escalation.level${level}` as NotificationTemplate,
+          data: { ...facts, level, reason: e.data.reason as string, subject: e.data.subject as string },
+        });
+      }
+    }
+  }
+  return requests;
+}

@@ -1,0 +1,120 @@
+// The escalation ladder on the time-skipping server: exact policy times, notifications exactly once (even
+// when the notify activity is retried), reset by staff action, paused deadlines, the stalled-case watchdog.
+import { asc, eq } from 'drizzle-orm';
+import { notifications } from '../../db/schema';
+import { DAY, HOUR } from '../../domain/time';
+import { getCaseQuery, SA } from '../../workflows/contract';
+import type { Harness } from '../helpers/case-harness';
+import { act, CM, eventOf, OP, startHarness, SUP } from '../helpers/case-harness';
+
+let h: Harness;
+const failedOnce = new Set<string>();
+beforeAll(async () => {
+  // The notify activity writes its rows and then fails the first time for every batch, as if the worker
+  // died before reporting success: the retry must not notify anyone twice.
+  h = await startHarness((real) => ({
+    ...real,
+    async notify(requests) {
+      await real.notify(requests);
+      const key = requests.map((r) => r.key).join('|');
+      if (!failedOnce.has(key)) {
+        failedOnce.add(key);
+        throw new Error('worker lost after writing the outbox');
+      }
+    },
+  }));
+});
+afterAll(() => h?.close());
+
+async function outbox(caseId: string, count: number) {
+  for (let i = 0; i < 150; i++) {
+    const rows = await h.database.db.select().from(notifications).where(eq(notifications.caseId, caseId)).orderBy(asc(notifications.createdAt), asc(notifications.key));
+    if (rows.length >= count) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`outbox of ${caseId} never reached ${count}`);
+}
+
+test('a high-risk assessment not done climbs the ladder at exactly the policy times, notifying each audience once', async () => {
+  const { handle, caseId } = await h.start({ riskLevel: 'high' });
+  const acked = await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  const t0 = new Date(acked.stepStartedAt).getTime();
+  await h.env.sleep(5 * DAY + HOUR);
+  const raised = await eventOf(h.database, caseId, 'escalation.raised', 3);
+  const reminder = await eventOf(h.database, caseId, 'deadline.reminder');
+  // Assessment for high risk: 2 days. Reminder at 50 %, level 1 at 2 days, level 2 at +24 h, level 3 at +72 h:
+  // scheduled exactly there, and fired within a second of it.
+  const hours = (e: { data: Record<string, unknown> }) => (new Date(String(e.data.dueAt)).getTime() - t0) / HOUR;
+  expect(hours(reminder[0]!)).toBe(24);
+  expect(raised.map((e) => [e.data.level, hours(e)])).toEqual([
+    [1, 48],
+    [2, 72],
+    [3, 120],
+  ]);
+  for (const e of [...reminder, ...raised]) expect(Math.abs(e.at.getTime() - new Date(String(e.data.dueAt)).getTime())).toBeLessThan(1000);
+  const rows = await outbox(caseId, 5);
+  expect(rows.map((r) => [r.template, r.audience, r.staffId])).toEqual([
+    ['deadline.reminder', 'case_manager', 'cm-1'],
+    ['escalation.level1', 'case_manager', 'cm-1'],
+    ['escalation.level1', 'supervisor', null],
+    ['escalation.level2', 'kepala_bidang', null],
+    ['escalation.level3', 'kepala_dinas', null],
+  ]);
+  expect(failedOnce.size).toBeGreaterThanOrEqual(4); // every batch really was retried
+  expect(JSON.stringify(rows)).not.toMatch(/Budi|pasar/);
+  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(3);
+
+  // The case manager finally records the assessment: the case moves on and de-escalates.
+  const view = await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  expect([view.escalationLevel, view.escalations]).toEqual([0, []]);
+  await eventOf(h.database, caseId, 'escalation.resolved');
+  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(0);
+  await h.env.sleep(6 * DAY);
+  expect(await outbox(caseId, 5)).toHaveLength(5);
+  await handle.terminate('test done');
+});
+
+test('a paused deadline does not escalate while paused, and resumes with the time it had left', async () => {
+  const { handle, caseId } = await h.start({ riskLevel: 'high' });
+  const acked = await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  const t0 = new Date(acked.stepStartedAt).getTime();
+  await h.env.sleep(12 * HOUR);
+  const paused = await act(handle, CM, { type: 'pauseDeadline', party: 'hospital', expectedInDays: 10, reason: 'menunggu hasil pemeriksaan' });
+  expect(paused.nextDeadline).toMatchObject({ kind: 'external_overdue' });
+  await h.env.sleep(8 * DAY);
+  expect((await handle.query(getCaseQuery)).escalationLevel).toBe(0);
+  const resumed = await act(handle, CM, { type: 'resumeDeadline' });
+  // 36 hours were left when it paused (give or take the milliseconds the update itself took).
+  const left = new Date(resumed.nextDeadline!.dueAt).getTime() - new Date(resumed.lastActivityAt).getTime();
+  expect(Math.abs(left - 36 * HOUR)).toBeLessThan(1000);
+  await h.env.sleep(36 * HOUR + HOUR);
+  const missed = await eventOf(h.database, caseId, 'deadline.missed');
+  const dueAfter = new Date(String(missed[0]!.data.dueAt)).getTime() - t0;
+  expect(Math.abs(dueAfter - (12 + 8 * 24 + 36) * HOUR)).toBeLessThan(1000);
+  await handle.terminate('test done');
+});
+
+test('a case with no recorded activity for 7 days is stalled and escalates the same way', async () => {
+  const { handle, caseId } = await h.start({ category: 'odgj_terlantar', pathway: 'odgj', riskLevel: 'low' });
+  await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  const assessed = await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  const t0 = new Date(assessed.lastActivityAt).getTime();
+  // Linking, but nobody sends the referral: no step deadline runs, only the watchdog.
+  await h.env.sleep(8 * DAY + HOUR);
+  const raised = await eventOf(h.database, caseId, 'escalation.raised', 2);
+  expect(raised.map((e) => [e.data.reason, e.data.level, (new Date(String(e.data.dueAt)).getTime() - t0) / DAY])).toEqual([
+    ['stalled', 1, 7],
+    ['stalled', 2, 8],
+  ]);
+  const rows = await outbox(caseId, 3);
+  expect(rows.map((r) => r.template)).toEqual(['escalation.level1', 'escalation.level1', 'escalation.level2']);
+  const view = await act(handle, SUP, { type: 'acknowledgeEscalation' });
+  expect(view.escalations[0]).toMatchObject({ reason: 'stalled', level: 2, acknowledgedBy: 'sup-1' });
+  await h.env.sleep(3 * DAY);
+  // Acknowledged: the ladder stops at level 2, but the case is still stalled until someone works on it.
+  expect((await handle.query(getCaseQuery)).escalationLevel).toBe(2);
+  expect(await outbox(caseId, 3)).toHaveLength(3);
+  const worked = await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-1' });
+  expect([worked.escalationLevel, worked.escalations]).toEqual([0, []]);
+  await handle.terminate('test done');
+});
