@@ -167,6 +167,15 @@ test('a case idle for seven days while staff should act is stalled; a case waiti
   expect(fireDue(waiting, at(29 * DAY), DEFAULT_POLICY).map((e) => e.data.reason)).not.toContain('stalled');
 });
 
+test('a simulation time scale shortens every wait of a case', () => {
+  const sim = withOverrides(DEFAULT_POLICY, { timeScale: 1 / 86_400 });
+  const file = odgjCase();
+  execute(file, { type: 'acknowledge' }, ctx(OP, T0, sim));
+  // The two-day assessment deadline becomes two seconds; its reminder one second.
+  expect(new Date(currentDeadline(file, sim)!.dueAt!).getTime() - T0.getTime()).toBe(2000);
+  expect(new Date(nextDue(file, sim)!.at).getTime() - T0.getTime()).toBe(1000);
+});
+
 test('expired family tracing becomes "not found", and only then may the province take over', () => {
   const file = odgjCase();
   const sup: Actor = { id: 'sup', role: 'supervisor' };
