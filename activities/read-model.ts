@@ -26,6 +26,8 @@ export async function writeCaseEvents(db: Db, events: CaseEventRecord[]): Promis
     jurisdiction: p.jurisdiction,
     assignedWorker: p.assignedWorker,
     escalationLevel: p.escalationLevel,
+    // Histories from before escalation summaries carry none.
+    escalations: p.escalations ?? [],
     nextDeadlineKind: p.nextDeadlineKind,
     nextDeadlineAt: p.nextDeadlineAt ? new Date(p.nextDeadlineAt) : null,
     policyVersion: p.policyVersion,

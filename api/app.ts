@@ -8,6 +8,7 @@ import type { CaseServiceDeps } from './case-service';
 import { ProblemError, problemHandler, sendProblem } from './problem';
 import { casesRouter } from './routes/cases';
 import { codecRouter } from './routes/codec';
+import { escalationsRouter } from './routes/escalations';
 import { healthRouter } from './routes/health';
 
 export interface AppDeps extends CaseServiceDeps {
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(express.json({ limit: '64kb' }));
   app.use(casesRouter(deps));
+  app.use(escalationsRouter(deps.db));
 
   app.use((req, res) => sendProblem(req, res, ProblemError.of('NOT_FOUND')));
   app.use(

@@ -1,6 +1,8 @@
 // Request schemas: what the API accepts, checked before anything is started or stored.
 import { z } from 'zod';
 import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../domain/categories';
+import { ESCALATION_REASONS } from '../domain/case-file';
+import { STAGES } from '../domain/stages';
 import { REPORT_CHANNELS } from '../workflows/contract';
 import type { FieldError } from './problem';
 import { ProblemError } from './problem';
@@ -33,6 +35,23 @@ export const openCaseBody = z
   })
   .strict();
 export type OpenCaseBody = z.infer<typeof openCaseBody>;
+
+export const escalationQuery = z
+  .object({
+    view: z.enum(['escalated', 'overdue']).default('escalated'),
+    minLevel: z.coerce.number().int().min(1).max(3).default(1),
+    region: regionCode.optional(),
+    category: z.enum(CATEGORIES).optional(),
+    pathway: z.enum(PATHWAYS).optional(),
+    stage: z.enum(STAGES).optional(),
+    risk: z.enum(RISK_LEVELS).optional(),
+    assignee: staffId.optional(),
+    reason: z.enum(ESCALATION_REASONS).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+export type EscalationQuery = z.infer<typeof escalationQuery>;
 
 /** Parses or throws a 422 naming each bad field; messages never echo the submitted values. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {

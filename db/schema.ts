@@ -1,6 +1,7 @@
 // The Postgres read model: what the API lists and filters, fed by the workflows' activities.
 // Only non-personal, indexable fields live here; personal data stays in encrypted workflow payloads.
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { EscalationSummary } from '../domain/case-events';
 
 export const cases = pgTable(
   'cases',
@@ -18,6 +19,8 @@ export const cases = pgTable(
     jurisdiction: text('jurisdiction').notNull().default('kabkota'),
     assignedWorker: text('assigned_worker'),
     escalationLevel: integer('escalation_level').notNull().default(0),
+    /** Open escalations: reason, subject code, level, since, acknowledged — codes only. */
+    escalations: jsonb('escalations').notNull().default([]).$type<EscalationSummary[]>(),
     nextDeadlineKind: text('next_deadline_kind'),
     nextDeadlineAt: timestamp('next_deadline_at', { withTimezone: true }),
     policyVersion: text('policy_version').notNull(),

@@ -4,6 +4,14 @@ import type { Category, Pathway, RiskLevel } from './categories';
 import type { Actor } from './roles';
 import type { CaseStatus, Stage } from './stages';
 
+export interface EscalationSummary {
+  reason: string;
+  subject: string;
+  level: number;
+  since: string;
+  acknowledged: boolean;
+}
+
 export interface CaseProjection {
   caseId: string;
   workflowId: string;
@@ -16,6 +24,7 @@ export interface CaseProjection {
   jurisdiction: 'kabkota' | 'province';
   assignedWorker: string | null;
   escalationLevel: number;
+  escalations: EscalationSummary[];
   nextDeadlineKind: string | null;
   nextDeadlineAt: string | null;
   openedAt: string;

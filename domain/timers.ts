@@ -174,11 +174,15 @@ export function nextDue(file: CaseFile, policy: Policy): DueItem | undefined {
 /** Wake-ups of the system itself, not deadlines anyone must meet. */
 const NOT_DEADLINES: readonly Trigger[] = ['reminder', 'ladder', 'stalled', 'archive'];
 
-/** The next moment someone must act by: what staff, supervisors and the search attribute show. */
+/**
+ * The next moment someone must act by: what staff, supervisors and the search attribute show. A step
+ * deadline that has passed stays the answer until the step is done, so overdue cases sort first.
+ */
 export function nextDeadline(file: CaseFile, policy: Policy): DueItem | undefined {
-  return dueItems(file, policy)
-    .filter((i) => !NOT_DEADLINES.includes(i.trigger))
-    .sort((a, b) => ms(a.at) - ms(b.at))[0];
+  const items = dueItems(file, policy).filter((i) => !NOT_DEADLINES.includes(i.trigger));
+  const current = currentDeadline(file, policy);
+  if (current?.dueAt) items.push({ key: `deadline:${current.key}`, at: current.dueAt, trigger: 'deadline', label: current.kind });
+  return items.sort((a, b) => ms(a.at) - ms(b.at))[0];
 }
 
 /** Fires every moment that has passed, earliest first; each may change what else is due. */

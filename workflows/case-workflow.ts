@@ -185,6 +185,7 @@ function projection(file: CaseFile, policy: Policy): CaseProjection {
     jurisdiction: file.jurisdiction,
     assignedWorker: file.assignedWorker,
     escalationLevel: file.escalationLevel,
+    escalations: file.escalations.map((e) => ({ reason: e.reason, subject: e.subject, level: e.level, since: e.since, acknowledged: e.acknowledgedBy !== null })),
     nextDeadlineKind: due?.label ?? null,
     nextDeadlineAt: due?.at ?? null,
     openedAt: file.openedAt,

@@ -35,6 +35,7 @@ function event(caseId: string, seq: number, stage: CaseEventRecord['stage']): Ca
       jurisdiction: 'kabkota',
       assignedWorker: 'cm-1',
       escalationLevel: seq,
+      escalations: [],
       nextDeadlineKind: null,
       nextDeadlineAt: null,
       openedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
