@@ -68,6 +68,7 @@ export const ESCALATION_REASONS = [
   'service_overdue',
   'shelter_limit',
   'external_overdue',
+  'integration_stalled',
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 

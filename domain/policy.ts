@@ -1,7 +1,7 @@
 // Every duration Sigap waits on comes from a versioned policy: data, not constants in workflow code.
 // A deployment may override values; a training simulation ("simulasi kasus") scales all of them at once.
 import type { Category, RiskLevel } from './categories';
-import { DAY, HOUR } from './time';
+import { DAY, HOUR, MINUTE } from './time';
 
 export const RISK_TIERED_DEADLINES = [
   'first_response',
@@ -23,6 +23,7 @@ export const FIXED_DEADLINES = [
   'visit_grace',
   'visit_early',
   'reopen_window',
+  'integration_budget',
 ] as const;
 export type FixedDeadline = (typeof FIXED_DEADLINES)[number];
 
@@ -72,6 +73,7 @@ export const DEFAULT_POLICY: Policy = {
     visit_grace: 3 * DAY,
     visit_early: 3 * DAY,
     reopen_window: 30 * DAY,
+    integration_budget: 30 * MINUTE,
   },
   categoryOverrides: {},
   followUpVisits: [7 * DAY, 30 * DAY, 90 * DAY],

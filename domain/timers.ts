@@ -292,6 +292,9 @@ function isResolved(file: CaseFile, e: CaseFile['escalations'][number], policy: 
       return !file.shelter || !!file.shelter.leftAt;
     case 'external_overdue':
       return file.deadlineAdjustment?.pause?.since === undefined || e.key !== `external:${file.deadlineAdjustment.pause.since}`;
+    case 'integration_stalled':
+      // Resolved explicitly by the workflow when the call finally succeeds (integrationRecovered).
+      return false;
     default:
       return assertNever(e.reason);
   }
@@ -315,6 +318,27 @@ export function settleEscalations(file: CaseFile, _now: Date, policy: Policy): D
     file.escalationLevel = level;
   }
   return events;
+}
+
+/**
+ * A partner or database call has kept failing beyond its time budget: escalate instead of retrying
+ * silently. `what` names the call (an activity name), never its data.
+ */
+export function integrationStalled(file: CaseFile, what: string, now: Date): DomainEvent[] {
+  const key = `integration:${what}`;
+  if (file.escalations.some((e) => e.key === key)) return [];
+  file.version += 1;
+  return [{ type: 'integration.stalled', data: { call: what } }, ...escalate(file, 'integration_stalled', what, key, iso(now))];
+}
+
+export function integrationRecovered(file: CaseFile, what: string): DomainEvent[] {
+  const key = `integration:${what}`;
+  const open = file.escalations.find((e) => e.key === key);
+  if (!open) return [];
+  file.escalations = file.escalations.filter((e) => e !== open);
+  file.escalationLevel = file.escalations.reduce((max, e) => Math.max(max, e.level), 0);
+  file.version += 1;
+  return [{ type: 'escalation.resolved', data: { key, reason: open.reason, subject: what, level: open.level } }];
 }
 
 /** A case whose reopen window has passed (or that was withdrawn) has nothing left to wait for. */

@@ -1,6 +1,7 @@
 // One case, from intake to closure, as a durable workflow. The rules live in domain/ (pure functions);
 // this file only keeps the case file, waits for people, partners and time, and records what happened.
 import {
+  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   allHandlersFinished,
@@ -21,23 +22,29 @@ import { COMMAND_TYPES, execute, refusal } from '../domain/commands';
 import type { CaseCommand } from '../domain/commands';
 import { notificationsFor } from '../domain/notifications';
 import { openCaseFile } from '../domain/open-case';
-import { DEFAULT_POLICY, withOverrides } from '../domain/policy';
+import { DEFAULT_POLICY, scaled, withOverrides } from '../domain/policy';
 import type { Policy } from '../domain/policy';
 import type { Actor } from '../domain/roles';
 import { SYSTEM_ACTOR } from '../domain/roles';
 import type { RuleCode } from '../domain/rule-codes';
 import { RULE_MESSAGES } from '../domain/rule-codes';
-import { fireDue, isFinished, nextDeadline, nextDue } from '../domain/timers';
+import { fireDue, integrationRecovered, integrationStalled, isFinished, nextDeadline, nextDue } from '../domain/timers';
 import type { CaseActivities } from './activity-types';
 import type { CaseView, CaseWorkflowInput, CommandRequest, PartnerReport } from './contract';
 import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from './contract';
 import { caseSearchAttributes } from './search-attribute-values';
 
-const readModel = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  // The read model must catch up eventually, so a database outage is waited out, not given up on.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+/**
+ * The read model and the outbox must catch up eventually, so failures are retried without limit; but
+ * past the policy's integration budget a call that keeps failing escalates instead of retrying silently.
+ */
+function caseActivities(policy: Policy) {
+  return proxyActivities<CaseActivities>({
+    startToCloseTimeout: '30 seconds',
+    scheduleToCloseTimeout: scaled(policy, policy.fixed.integration_budget),
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
+}
 
 /**
  * Cases opened before the escalation ladder keep their time rules (v1) so their histories replay; new
@@ -60,12 +67,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   const file: CaseFile = input.resume ? upgraded(input.resume.file) : openCaseFile(input, new Date(), patched(ESCALATION_LADDER_PATCH) ? 2 : 1);
   let seq = input.resume?.seq ?? 0;
   const ctx = (actor: Actor): Ctx => ({ actor, now: new Date(), policy });
+  const activities = caseActivities(policy);
 
-  const record = async (events: DomainEvent[], actor: Actor): Promise<void> => {
-    if (events.length === 0) return;
-    publish(file, policy);
+  const toRecords = (events: DomainEvent[], actor: Actor): CaseEventRecord[] => {
     const at = new Date().toISOString();
-    const records: CaseEventRecord[] = events.map((e) => ({
+    return events.map((e) => ({
       caseId: file.caseId,
       seq: seq++,
       type: e.type,
@@ -75,9 +81,39 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       data: e.data,
       projection: projection(file, policy),
     }));
-    await readModel.recordCaseEvents(records);
-    const notifications = notificationsFor(events, file);
-    if (notifications.length) await readModel.notify(notifications);
+  };
+
+  /** Calls until it succeeds; each time it runs out of budget, the stall escalates (once) and it goes on. */
+  const durably = async (what: string, call: () => Promise<void>, onStall: (events: DomainEvent[]) => void): Promise<void> => {
+    for (;;) {
+      try {
+        return await call();
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        const stalled = integrationStalled(file, what, new Date());
+        if (stalled.length) {
+          // Supervisors see it in the Temporal UI even when the database is the part that fails.
+          publish(file, policy);
+          onStall(stalled);
+        }
+      }
+    }
+  };
+
+  const record = async (events: DomainEvent[], actor: Actor): Promise<void> => {
+    if (events.length === 0) return;
+    publish(file, policy);
+    const batch = toRecords(events, actor);
+    const alerts = [...events];
+    await durably('recordCaseEvents', () => activities.recordCaseEvents(batch), (stalled) => {
+      batch.push(...toRecords(stalled, SYSTEM_ACTOR));
+      alerts.push(...stalled);
+    });
+    const late: DomainEvent[] = [];
+    const notifications = notificationsFor(alerts, file);
+    if (notifications.length) await durably('notify', () => activities.notify(notifications), (stalled) => late.push(...stalled));
+    const recovered = [...late, ...integrationRecovered(file, 'recordCaseEvents'), ...integrationRecovered(file, 'notify')];
+    if (recovered.length) await record(recovered, SYSTEM_ACTOR);
   };
   const view = (): CaseView => caseView(file, input, policy);
 

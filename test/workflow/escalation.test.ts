@@ -2,18 +2,23 @@
 // when the notify activity is retried), reset by staff action, paused deadlines, the stalled-case watchdog.
 import { asc, eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
-import { DAY, HOUR } from '../../domain/time';
+import { DAY, HOUR, MINUTE } from '../../domain/time';
 import { getCaseQuery, SA } from '../../workflows/contract';
 import type { Harness } from '../helpers/case-harness';
 import { act, CM, eventOf, OP, startHarness, SUP } from '../helpers/case-harness';
 
 let h: Harness;
 const failedOnce = new Set<string>();
+let readModelDown = false;
 beforeAll(async () => {
   // The notify activity writes its rows and then fails the first time for every batch, as if the worker
   // died before reporting success: the retry must not notify anyone twice.
   h = await startHarness((real) => ({
     ...real,
+    async recordCaseEvents(events) {
+      if (readModelDown) throw new Error('database unavailable');
+      return real.recordCaseEvents(events);
+    },
     async notify(requests) {
       await real.notify(requests);
       const key = requests.map((r) => r.key).join('|');
@@ -116,5 +121,27 @@ test('a case with no recorded activity for 7 days is stalled and escalates the s
   expect(await outbox(caseId, 3)).toHaveLength(3);
   const worked = await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-1' });
   expect([worked.escalationLevel, worked.escalations]).toEqual([0, []]);
+  await handle.terminate('test done');
+});
+
+test('a read model that keeps failing past the integration budget escalates, visibly in Temporal, then recovers', async () => {
+  readModelDown = true;
+  const { handle, caseId } = await h.start({ riskLevel: 'low' });
+  await h.env.sleep(45 * MINUTE); // the budget is 30 minutes of retries
+  const view = await handle.query(getCaseQuery);
+  expect(view.escalations).toEqual([expect.objectContaining({ reason: 'integration_stalled', subject: 'recordCaseEvents', level: 1 })]);
+  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(1);
+  readModelDown = false;
+  await h.env.sleep(2 * MINUTE);
+  const types = (await eventOf(h.database, caseId, 'escalation.resolved')).map((e) => e.data.reason);
+  expect(types).toEqual(['integration_stalled']);
+  const all = await eventOf(h.database, caseId, 'integration.stalled');
+  expect(all).toHaveLength(1);
+  expect((await handle.query(getCaseQuery)).escalations).toEqual([]);
+  const rows = await outbox(caseId, 2);
+  expect(rows.map((r) => [r.template, r.audience, r.data.reason])).toEqual([
+    ['escalation.level1', 'case_manager', 'integration_stalled'],
+    ['escalation.level1', 'supervisor', 'integration_stalled'],
+  ]);
   await handle.terminate('test done');
 });
