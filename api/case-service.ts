@@ -1,20 +1,26 @@
 // Opening and reading cases: the API's side of the contract with the case workflow.
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { eq } from 'drizzle-orm';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { cases } from '../db/schema';
+import { caseEvents, cases } from '../db/schema';
 import { defaultPathway } from '../domain/categories';
+import type { CaseCommand } from '../domain/commands';
 import type { PolicyOverrides } from '../domain/policy';
+import { isRuleCode } from '../domain/rule-codes';
 import type { CaseView, OpenCaseInput } from '../workflows/contract';
-import { caseWorkflowId, getCaseQuery } from '../workflows/contract';
+import { caseWorkflowId, commandUpdate, getCaseQuery } from '../workflows/contract';
 import type { caseWorkflow } from '../workflows/case-workflow';
 import { initialSearchAttributes } from '../workflows/search-attribute-values';
 import { requestHash, reserve } from './idempotency';
 import type { Principal } from './principal';
-import { ProblemError } from './problem';
+import { canSeeRegion } from './principal';
+import { ProblemError, refusalProblem } from './problem';
 import type { OpenCaseBody } from './schemas';
+
+const GRPC_NOT_FOUND = 5;
 
 export interface CaseServiceDeps {
   client: Client;
@@ -99,4 +105,51 @@ export async function readCase(deps: CaseServiceDeps, caseId: string): Promise<C
     }
     throw err;
   }
+}
+
+/** Applies a staff command through the case's Update; the Idempotency-Key doubles as the Update id. */
+export async function actOnCase(
+  deps: CaseServiceDeps,
+  principal: Principal,
+  caseId: string,
+  command: CaseCommand,
+  idempotencyKey: string | undefined,
+): Promise<CaseView> {
+  const [row] = await deps.db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.caseId, caseId));
+  if (!row || !canSeeRegion(principal, row.regionCode)) throw ProblemError.of('CASE_NOT_FOUND');
+  const handle = deps.client.workflow.getHandle(caseWorkflowId(caseId));
+  try {
+    return await handle.executeUpdate(commandUpdate(command.type), {
+      args: [{ actor: { id: principal.id, role: principal.role }, command }],
+      // Temporal deduplicates Updates by id: a retried request gets the first result, not a second action.
+      ...(idempotencyKey ? { updateId: `${principal.id}:${idempotencyKey}` } : {}),
+    });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isRuleCode(err.cause.type)) {
+      throw refusalProblem(err.cause.type);
+    }
+    if (err instanceof WorkflowNotFoundError || (err as { code?: number }).code === GRPC_NOT_FOUND) throw ProblemError.of('CASE_ARCHIVED');
+    throw err;
+  }
+}
+
+/** The case's timeline (who, when, what), in order, after a given position. */
+export async function readTimeline(db: Db, principal: Principal, caseId: string, after: number, limit: number) {
+  const [row] = await db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.caseId, caseId));
+  if (!row || !canSeeRegion(principal, row.regionCode)) throw ProblemError.of('CASE_NOT_FOUND');
+  const events = await db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), gt(caseEvents.seq, after)))
+    .orderBy(asc(caseEvents.seq))
+    .limit(limit + 1);
+  const items = events.slice(0, limit).map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    at: e.at.toISOString(),
+    actor: { id: e.actorId, role: e.actorRole },
+    stage: e.stage,
+    data: e.data,
+  }));
+  return { items, nextAfter: events.length > limit ? items.at(-1)!.seq : null };
 }

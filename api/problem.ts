@@ -30,6 +30,11 @@ export const API_MESSAGES = {
     id: 'Layanan alur kerja sedang tidak tersedia. Coba lagi.',
     en: 'The workflow service is unavailable. Try again.',
   },
+  CASE_ARCHIVED: {
+    status: 409,
+    id: 'Kasus sudah diarsipkan dan tidak dapat diubah lagi.',
+    en: 'The case has been archived and can no longer be changed.',
+  },
   INTERNAL_ERROR: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
@@ -57,6 +62,11 @@ export class ProblemError extends Error {
 function messagesFor(code: string): Bilingual {
   if (isRuleCode(code)) return RULE_MESSAGES[code];
   return (API_MESSAGES as Record<string, Bilingual>)[code] ?? API_MESSAGES.INTERNAL_ERROR;
+}
+
+/** A refused command: 403 for a role that may never do it, 409 for what the case's state forbids now. */
+export function refusalProblem(code: keyof typeof RULE_MESSAGES): ProblemError {
+  return new ProblemError(code, code === 'ROLE_NOT_ALLOWED' ? 403 : 409);
 }
 
 /** Picks Bahasa Indonesia unless the client prefers English. */

@@ -53,6 +53,13 @@ export const escalationQuery = z
   .strict();
 export type EscalationQuery = z.infer<typeof escalationQuery>;
 
+export const timelineQuery = z
+  .object({
+    after: z.coerce.number().int().min(-1).default(-1),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
 /** Parses or throws a 422 naming each bad field; messages never echo the submitted values. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body ?? {});

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       [
         '## Escalation timers: N cases due at the same moment',
         '',
-        `Command: \`npm run bench:escalation -- --cases ${n}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
+        `Command: \`${process.env.DATABASE_URL ? 'DATABASE_URL=… ' : ''}npm run bench:escalation -- --cases ${n}${opts.lead ? ` --lead ${opts.lead}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
         '',
         `Temporal dev server (temporal CLI ${process.env.TEMPORAL_ADDRESS ? 'at TEMPORAL_ADDRESS' : 'started by the benchmark, in-memory SQLite'}), one worker in the same process, read model on ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'in-memory PGlite'}. Each case is a high-risk ODGJ intake whose one-hour first-response deadline is scaled so that all fall due at one moment, ${leadMs / 1000} s after the benchmark starts.`,
         '',

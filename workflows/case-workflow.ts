@@ -89,7 +89,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       try {
         return await call();
       } catch (err) {
-        if (!(err instanceof ActivityFailure)) throw err;
+        // A cancelled case must stop retrying at once; only genuine call failures are waited out.
+        if (!(err instanceof ActivityFailure) || isCancellation(err)) throw err;
         const stalled = integrationStalled(file, what, new Date());
         if (stalled.length) {
           // Supervisors see it in the Temporal UI even when the database is the part that fails.

@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import type { CaseDetails, CaseServiceDeps } from '../case-service';
-import { openCase, readCase } from '../case-service';
+import { actOnCase, openCase, readCase, readTimeline } from '../case-service';
+import { commandBody } from '../command-schemas';
+import type { CaseCommand } from '../../domain/commands';
 import { checkedKey } from '../idempotency';
 import { canSeeRegion, principalOf } from '../principal';
 import { ProblemError } from '../problem';
-import { caseId as caseIdSchema, openCaseBody, parseBody } from '../schemas';
+import { caseId as caseIdSchema, openCaseBody, parseBody, timelineQuery } from '../schemas';
 
 export function casesRouter(deps: CaseServiceDeps): Router {
   const router = Router();
@@ -28,6 +30,22 @@ export function casesRouter(deps: CaseServiceDeps): Router {
     // Someone else's case is "not found", not "forbidden": its existence is not theirs to learn.
     if (!region || !canSeeRegion(principalOf(req), region)) throw ProblemError.of('CASE_NOT_FOUND');
     res.json(present(details));
+  });
+
+  router.post('/v1/cases/:caseId/commands', async (req, res) => {
+    const caseId = caseIdSchema.safeParse(req.params.caseId);
+    if (!caseId.success) throw ProblemError.of('CASE_NOT_FOUND');
+    const key = checkedKey(req.get('idempotency-key'));
+    const command = parseBody(commandBody, req.body) as CaseCommand;
+    res.json(await actOnCase(deps, principalOf(req), caseId.data, command, key));
+  });
+
+  router.get('/v1/cases/:caseId/timeline', async (req, res) => {
+    const caseId = caseIdSchema.safeParse(req.params.caseId);
+    if (!caseId.success) throw ProblemError.of('CASE_NOT_FOUND');
+    const query = parseBody(timelineQuery, { ...req.query });
+    const page = await readTimeline(deps.db, principalOf(req), caseId.data, query.after, query.limit);
+    res.json(page);
   });
 
   return router;
