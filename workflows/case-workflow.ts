@@ -101,15 +101,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     }
   };
 
+  /** Timeline records not yet written: if the case is cancelled mid-write, they are written on the way out. */
+  const unsent = new Map<number, CaseEventRecord>();
+
   const record = async (events: DomainEvent[], actor: Actor): Promise<void> => {
     if (events.length === 0) return;
     publish(file, policy);
     const batch = toRecords(events, actor);
+    for (const r of batch) unsent.set(r.seq, r);
     const alerts = [...events];
     await durably('recordCaseEvents', () => activities.recordCaseEvents(batch), (stalled) => {
-      batch.push(...toRecords(stalled, SYSTEM_ACTOR));
+      const more = toRecords(stalled, SYSTEM_ACTOR);
+      for (const r of more) unsent.set(r.seq, r);
+      batch.push(...more);
       alerts.push(...stalled);
     });
+    for (const r of batch) unsent.delete(r.seq);
     const late: DomainEvent[] = [];
     const notifications = notificationsFor(alerts, file);
     if (notifications.length) await durably('notify', () => activities.notify(notifications), (stalled) => late.push(...stalled));
@@ -151,10 +158,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     await record(execute(file, report.command, ctx(actor)), actor);
   });
 
-  if (input.resume) publish(file, policy);
-  else await record([{ type: 'case.opened', data: { channel: input.report.channel, pathway: file.pathway } }], input.openedBy);
-
   try {
+    if (input.resume) publish(file, policy);
+    else await record([{ type: 'case.opened', data: { channel: input.report.channel, pathway: file.pathway } }], input.openedBy);
     while (!isFinished(file)) {
       const due = nextDue(file, policy);
       const seen = file.version;
@@ -175,6 +181,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     if (!isCancellation(err)) throw err;
     // Cancelling the workflow withdraws the case, with the same clean-up as a supervisor's withdrawal.
     await CancellationScope.nonCancellable(async () => {
+      const backlog = [...unsent.values()];
+      if (backlog.length) await durably('recordCaseEvents', () => activities.recordCaseEvents(backlog), () => undefined);
       const system = { ...SYSTEM_ACTOR };
       if (file.status === 'open') await record(execute(file, { type: 'withdraw', reason: 'workflow cancelled' }, ctx(system)), system);
     });

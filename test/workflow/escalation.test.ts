@@ -5,7 +5,7 @@ import { notifications } from '../../db/schema';
 import { DAY, HOUR, MINUTE } from '../../domain/time';
 import { getCaseQuery, SA } from '../../workflows/contract';
 import type { Harness } from '../helpers/case-harness';
-import { act, CM, eventOf, OP, startHarness, SUP } from '../helpers/case-harness';
+import { act, CM, eventOf, OP, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 const failedOnce = new Set<string>();
@@ -144,4 +144,19 @@ test('a read model that keeps failing past the integration budget escalates, vis
     ['escalation.level1', 'supervisor', 'integration_stalled'],
   ]);
   await handle.terminate('test done');
+});
+
+test('cancelling a case while its read-model write is failing stops the retries and withdraws it once the write lands', async () => {
+  readModelDown = true;
+  const { handle, caseId } = await h.start({ riskLevel: 'low' });
+  await h.env.sleep(2 * MINUTE);
+  await handle.cancel();
+  await h.env.sleep(MINUTE);
+  readModelDown = false;
+  const failure = await handle.result().catch((e: unknown) => e);
+  expect(String((failure as Error).message)).toMatch(/cancel/i);
+  await eventOf(h.database, caseId, 'case.withdrawn');
+  // Nothing recorded before the cancellation is lost: the unsent intake is written on the way out.
+  const types = (await timeline(h.database, caseId)).map((e) => e.type);
+  expect(types).toEqual(['case.opened', 'case.withdrawn']);
 });
