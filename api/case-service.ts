@@ -107,6 +107,12 @@ export async function readCase(deps: CaseServiceDeps, caseId: string): Promise<C
   }
 }
 
+/** Someone else's case, or none at all, is "not found": its existence is not the caller's to learn. */
+async function assertVisible(db: Db, principal: Principal, caseId: string): Promise<void> {
+  const [row] = await db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.caseId, caseId));
+  if (!row || !canSeeRegion(principal, row.regionCode)) throw ProblemError.of('CASE_NOT_FOUND');
+}
+
 /** Applies a staff command through the case's Update; the Idempotency-Key doubles as the Update id. */
 export async function actOnCase(
   deps: CaseServiceDeps,
@@ -115,8 +121,7 @@ export async function actOnCase(
   command: CaseCommand,
   idempotencyKey: string | undefined,
 ): Promise<CaseView> {
-  const [row] = await deps.db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.caseId, caseId));
-  if (!row || !canSeeRegion(principal, row.regionCode)) throw ProblemError.of('CASE_NOT_FOUND');
+  await assertVisible(deps.db, principal, caseId);
   const handle = deps.client.workflow.getHandle(caseWorkflowId(caseId));
   try {
     return await handle.executeUpdate(commandUpdate(command.type), {
@@ -135,8 +140,7 @@ export async function actOnCase(
 
 /** The case's timeline (who, when, what), in order, after a given position. */
 export async function readTimeline(db: Db, principal: Principal, caseId: string, after: number, limit: number) {
-  const [row] = await db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.caseId, caseId));
-  if (!row || !canSeeRegion(principal, row.regionCode)) throw ProblemError.of('CASE_NOT_FOUND');
+  await assertVisible(db, principal, caseId);
   const events = await db
     .select()
     .from(caseEvents)
