@@ -2,18 +2,34 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '@temporalio/client';
 import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import type { Logger } from '../config/logger';
 import type { KeyRing } from '../temporal/keyring';
+import { authenticate } from './auth/authenticate';
+import type { VerifyToken } from './auth/tokens';
 import type { CaseServiceDeps } from './case-service';
+import type { ApiMetrics } from './metrics';
+import { createApiMetrics, metricsRouter } from './metrics';
+import { principalOf } from './principal';
 import { ProblemError, problemHandler, sendProblem } from './problem';
 import { casesRouter } from './routes/cases';
 import { codecRouter } from './routes/codec';
+import { docsRouter } from './routes/docs';
 import { escalationsRouter } from './routes/escalations';
 import { healthRouter } from './routes/health';
+import { statsRouter } from './routes/stats';
 
 export interface AppDeps extends CaseServiceDeps {
   logger: Logger;
   checks: Record<string, () => Promise<void>>;
+  verifyToken: VerifyToken;
+  /** Requests per minute per caller (default 600). */
+  rateLimitPerMinute?: number;
+  metrics?: ApiMetrics;
+  /** More Prometheus text for /metrics: the worker's Temporal SDK metrics when it shares the process. */
+  extraMetrics?: () => Promise<string>;
+  metricsToken?: string;
   codec?: { ring: KeyRing; corsOrigins: string[] };
 }
 
@@ -21,8 +37,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
+  const metrics = deps.metrics ?? createApiMetrics();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.set('query parser', 'simple');
 
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
@@ -30,13 +48,14 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('x-request-id', id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      // The route pattern, not the URL: paths carry only opaque ids, but patterns aggregate better.
+      // The route pattern and the caller's opaque id; never the body, the query or the token.
       deps.logger.info(
         {
           requestId: id,
           method: req.method,
-          route: req.route?.path ?? req.path,
+          route: req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path,
           status: res.statusCode,
+          caller: callerOf(req),
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },
         'request',
@@ -44,10 +63,27 @@ export function createApp(deps: AppDeps): express.Express {
     });
     next();
   });
+  app.use(metrics.middleware);
+  app.use(helmet());
 
   app.use(healthRouter({ checks: deps.checks }));
+  app.use(metricsRouter(metrics, deps.extraMetrics, deps.metricsToken));
+  app.use(docsRouter());
   if (deps.codec) app.use(express.json({ limit: '4mb' }), codecRouter(deps.codec.ring, deps.codec.corsOrigins));
 
+  app.use('/v1', authenticate(deps.verifyToken));
+  app.use(
+    '/v1',
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute ?? 600,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      // Per caller, not per address: staff of a whole Dinas often share one NAT address.
+      keyGenerator: (req) => `${principalOf(req).role}:${principalOf(req).id}`,
+      handler: (_req, _res, next) => next(ProblemError.of('RATE_LIMITED')),
+    }),
+  );
   app.use('/v1', (req, _res, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && !req.is('application/json')) {
       next(ProblemError.of('UNSUPPORTED_MEDIA_TYPE'));
@@ -58,6 +94,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: '64kb' }));
   app.use(casesRouter(deps));
   app.use(escalationsRouter(deps.db));
+  app.use(statsRouter(deps.db));
 
   app.use((req, res) => sendProblem(req, res, ProblemError.of('NOT_FOUND')));
   app.use(
@@ -68,6 +105,15 @@ export function createApp(deps: AppDeps): express.Express {
     ),
   );
   return app;
+}
+
+function callerOf(req: express.Request): string | undefined {
+  try {
+    const p = principalOf(req);
+    return `${p.role}:${p.id}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** gRPC UNAVAILABLE / DEADLINE_EXCEEDED from Temporal: tell the caller to retry rather than "500". */

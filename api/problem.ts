@@ -35,6 +35,22 @@ export const API_MESSAGES = {
     id: 'Kasus sudah diarsipkan dan tidak dapat diubah lagi.',
     en: 'The case has been archived and can no longer be changed.',
   },
+  UNAUTHENTICATED: {
+    status: 401,
+    id: 'Diperlukan token akses yang sah (Authorization: Bearer).',
+    en: 'A valid access token is required (Authorization: Bearer).',
+  },
+  FORBIDDEN: { status: 403, id: 'Peran Anda tidak boleh melakukan ini.', en: 'Your role may not do this.' },
+  REGION_NOT_ALLOWED: {
+    status: 403,
+    id: 'Wilayah ini di luar cakupan akses Anda.',
+    en: 'This region is outside your access scope.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+    en: 'Too many requests. Try again shortly.',
+  },
   INTERNAL_ERROR: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../domain/categories';
 import { ESCALATION_REASONS } from '../domain/case-file';
-import { STAGES } from '../domain/stages';
+import { CASE_STATUSES, STAGES } from '../domain/stages';
 import { REPORT_CHANNELS } from '../workflows/contract';
 import type { FieldError } from './problem';
 import { ProblemError } from './problem';
@@ -59,6 +59,32 @@ export const timelineQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
+
+export const caseListQuery = z
+  .object({
+    status: z.enum(CASE_STATUSES).optional(),
+    stage: z.enum(STAGES).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    pathway: z.enum(PATHWAYS).optional(),
+    risk: z.enum(RISK_LEVELS).optional(),
+    region: regionCode.optional(),
+    assignee: staffId.optional(),
+    minEscalationLevel: z.coerce.number().int().min(0).max(3).optional(),
+    openedFrom: z.coerce.date().optional(),
+    openedBefore: z.coerce.date().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const statsQuery = z
+  .object({
+    region: regionCode.optional(),
+    periodDays: z.coerce.number().int().min(1).max(366).default(30),
+  })
+  .strict();
+export type StatsQuery = z.infer<typeof statsQuery>;
 
 /** Parses or throws a 422 naming each bad field; messages never echo the submitted values. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {

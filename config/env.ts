@@ -25,6 +25,13 @@ const schema = z.object({
   SIGAP_CODEC_CORS_ORIGIN: z.string().optional(),
   SIGAP_POLICY_FILE: z.string().optional(),
   SIGAP_TIME_SCALE: z.coerce.number().positive().max(1).optional(),
+  SIGAP_JWT_SECRET: z.string().min(32).optional(),
+  SIGAP_JWT_JWKS_URL: z.string().url().optional(),
+  SIGAP_JWT_ISSUER: z.string().default('sigap'),
+  SIGAP_JWT_AUDIENCE: z.string().default('sigap-api'),
+  SIGAP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SIGAP_METRICS_TOKEN: z.string().min(16).optional(),
+  TEMPORAL_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/).optional(),
 });
 
 export interface Config {
@@ -45,6 +52,11 @@ export interface Config {
   codecEndpoint: boolean;
   codecCorsOrigins: string[];
   policy: PolicyOverrides;
+  auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string; audience: string };
+  rateLimitPerMinute: number;
+  metricsToken: string | undefined;
+  /** Where the worker's Temporal SDK (Core) serves its Prometheus metrics, e.g. 127.0.0.1:9464. */
+  sdkMetricsAddress: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = policyProblems(withOverrides(DEFAULT_POLICY, policy));
   if (problems.length) throw new Error(`Invalid policy: ${problems.join('; ')}`);
   if (production && !e.SIGAP_PAYLOAD_KEYS) throw new Error('SIGAP_PAYLOAD_KEYS is required in production');
+  if (production && !e.SIGAP_JWT_SECRET && !e.SIGAP_JWT_JWKS_URL) throw new Error('SIGAP_JWT_JWKS_URL or SIGAP_JWT_SECRET is required in production');
   return {
     production,
     host: e.HOST,
@@ -85,5 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     policy,
+    auth: { secret: e.SIGAP_JWT_SECRET, jwksUrl: e.SIGAP_JWT_JWKS_URL, issuer: e.SIGAP_JWT_ISSUER, audience: e.SIGAP_JWT_AUDIENCE },
+    rateLimitPerMinute: e.SIGAP_RATE_LIMIT_PER_MINUTE,
+    metricsToken: e.SIGAP_METRICS_TOKEN,
+    sdkMetricsAddress: e.TEMPORAL_METRICS_ADDRESS,
   };
 }

@@ -1,8 +1,11 @@
 // `npm start`: the whole service in one process for development — the Temporal dev server (unless
 // TEMPORAL_ADDRESS is set), search attributes, the database (PGlite unless DATABASE_URL is set), the
 // worker and the API. Ctrl-C stops everything; the next start resumes from the same .data/.
+import fs from 'node:fs';
 import path from 'node:path';
+import { signToken } from '../api/auth/tokens';
 import { buildApp } from '../api/build-app';
+import { tokenSettingsFrom } from '../config/auth';
 import { close, listen } from '../api/listen';
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
@@ -12,7 +15,10 @@ import { startDevServer } from '../temporal/dev-server';
 import { connectClient, connectWorkerConnection, keyRingFrom, openMigratedDatabase } from '../temporal/runtime';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { createCaseWorker } from '../temporal/worker';
+import { exportSdkMetrics, sdkMetricsReader } from '../temporal/sdk-metrics';
 import { requireBinary } from './lib/temporal-binaries';
+
+const DEFAULT_SDK_METRICS = '127.0.0.1:9464';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,6 +29,8 @@ async function main(): Promise<void> {
   };
 
   try {
+    const sdkMetrics = config.sdkMetricsAddress ?? DEFAULT_SDK_METRICS;
+    exportSdkMetrics(sdkMetrics);
     let devServer: DevServer | undefined;
     if (!config.temporal.address) {
       logger.info('starting the Temporal dev server');
@@ -61,15 +69,22 @@ async function main(): Promise<void> {
       await running;
     });
 
-    const server = await listen(buildApp(config, client, database, ring, logger), config.host, config.port);
+    const server = await listen(buildApp(config, client, database, ring, logger, sdkMetricsReader(sdkMetrics)), config.host, config.port);
     stack.push(() => close(server));
 
+    // A newcomer needs a token to call the API: an admin token for every region, valid for a day.
+    const tokenFile = path.join(config.dataDir, 'dev-token.txt');
+    if (!config.production) {
+      const token = await signToken(tokenSettingsFrom(config), { sub: 'dev-admin', role: 'admin', regions: ['*'] }, '24h');
+      fs.writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+    }
     const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     process.stdout.write(
       [
         '',
         'Sigap is running.',
-        `  API             ${base}  (GET /readyz, POST /v1/cases)`,
+        `  API             ${base}  (docs ${base}/docs, metrics ${base}/metrics)`,
+        config.production ? '' : `  Dev token       ${tokenFile}  (admin, all regions; others: npm run token -- --help)`,
         devServer?.uiUrl ? `  Temporal Web UI ${devServer.uiUrl}` : `  Temporal        ${address}`,
         `  Database        ${database.kind === 'pglite' ? path.join(config.dataDir, 'pglite') + ' (PGlite)' : 'DATABASE_URL'}`,
         '  Stop with Ctrl-C.',

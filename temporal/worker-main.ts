@@ -2,12 +2,15 @@
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createDataConverter } from './data-converter';
+import { exportSdkMetrics } from './sdk-metrics';
 import { connectWorkerConnection, keyRingFrom, openMigratedDatabase } from './runtime';
 import { createCaseWorker } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'sigap-worker');
+  // Prometheus scrapes the SDK's metrics from the worker itself (TEMPORAL_METRICS_ADDRESS, e.g. 0.0.0.0:9464).
+  exportSdkMetrics(config.sdkMetricsAddress);
   const database = await openMigratedDatabase(config);
   const connection = await connectWorkerConnection(config.temporal.address ?? 'localhost:7233');
   const worker = await createCaseWorker({

@@ -3,21 +3,21 @@
 import type { Client, Connection } from '@temporalio/client';
 import { count, eq } from 'drizzle-orm';
 import request from 'supertest';
-import { createApp } from '../../api/app';
-import { createLogger } from '../../config/logger';
 import type { Database } from '../../db/client';
 import { cases, idempotencyKeys } from '../../db/schema';
 import { caseWorkflowId } from '../../workflows/contract';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { uniqueTaskQueue } from '../helpers/temporal';
+import { caller, testApp } from '../helpers/api';
 
 let dev: DevWorker;
 let client: Client;
 let connection: Connection;
 let database: Database;
 let taskQueue: string;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof testApp>;
+let api: ReturnType<typeof caller>;
 
 const validBody = () => ({
   category: 'odgj_terlantar',
@@ -31,15 +31,12 @@ beforeAll(async () => {
   dev = await startDevWorker('api-e2e');
   ({ client, connection, database, taskQueue } = dev);
   app = appFor(taskQueue);
+  api = caller(app);
 });
 
 function appFor(queue: string) {
-  return createApp({
-    client,
-    db: database.db,
+  return testApp(dev, {
     taskQueue: queue,
-    policy: {},
-    logger: createLogger('silent'),
     checks: {
       database: () => database.ping(),
       temporal: async () => {
@@ -72,14 +69,14 @@ test('health and readiness report the database and Temporal', async () => {
 });
 
 test('opening a case starts its workflow, shows it in the read model, the live view and Temporal visibility', async () => {
-  const res = await request(app).post('/v1/cases').send(validBody()).expect(201);
+  const res = await api.post('/v1/cases').send(validBody()).expect(201);
   const { caseId, workflowId } = res.body as { caseId: string; workflowId: string };
   expect(workflowId).toBe(caseWorkflowId(caseId));
   expect(workflowId).toMatch(/^case-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // opaque: no name, no region
   expect(res.headers.location).toBe(`/v1/cases/${caseId}`);
 
   const view = await eventually(async () => {
-    const got = await request(app).get(`/v1/cases/${caseId}`).expect(200);
+    const got = await api.get(`/v1/cases/${caseId}`).expect(200);
     return got.body.projection === 'current' ? got.body : undefined;
   }, 'read model row');
   expect(view.record).toMatchObject({ stage: 'identification', status: 'open', regionCode: '64.72', category: 'odgj_terlantar' });
@@ -93,12 +90,12 @@ test('opening a case starts its workflow, shows it in the read model, the live v
 
 test('a retried POST with the same Idempotency-Key returns the same case and starts nothing new', async () => {
   const key = `intake-${Date.now()}`;
-  const first = await request(app).post('/v1/cases').set('Idempotency-Key', key).send(validBody()).expect(201);
+  const first = await api.post('/v1/cases').set('Idempotency-Key', key).send(validBody()).expect(201);
   const runId = (await client.workflow.getHandle(first.body.workflowId).describe()).runId;
   const before = await workflowsOnQueue();
 
   const retries = await Promise.all(
-    Array.from({ length: 4 }, () => request(app).post('/v1/cases').set('Idempotency-Key', key).send(validBody())),
+    Array.from({ length: 4 }, () => api.post('/v1/cases').set('Idempotency-Key', key).send(validBody())),
   );
   for (const retry of retries) {
     expect(retry.status).toBe(201);
@@ -112,7 +109,7 @@ test('a retried POST with the same Idempotency-Key returns the same case and sta
 test('concurrent first requests with one key converge on a single case', async () => {
   const key = `race-${Date.now()}`;
   const results = await Promise.all(
-    Array.from({ length: 5 }, () => request(app).post('/v1/cases').set('Idempotency-Key', key).send(validBody())),
+    Array.from({ length: 5 }, () => api.post('/v1/cases').set('Idempotency-Key', key).send(validBody())),
   );
   expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
   expect(new Set(results.map((r) => r.body.caseId)).size).toBe(1);
@@ -120,8 +117,8 @@ test('concurrent first requests with one key converge on a single case', async (
 
 test('reusing an Idempotency-Key for a different request is refused', async () => {
   const key = `reuse-${Date.now()}`;
-  await request(app).post('/v1/cases').set('Idempotency-Key', key).send(validBody()).expect(201);
-  const res = await request(app)
+  await api.post('/v1/cases').set('Idempotency-Key', key).send(validBody()).expect(201);
+  const res = await api
     .post('/v1/cases')
     .set('Idempotency-Key', key)
     .send({ ...validBody(), riskLevel: 'low' })
@@ -136,7 +133,7 @@ test('an invalid body gets a problem+json naming each field, in both languages, 
   // A queue of its own, so cases other tests opened cannot appear in visibility meanwhile.
   const queue = uniqueTaskQueue('invalid');
 
-  const res = await request(appFor(queue))
+  const res = await caller(appFor(queue))
     .post('/v1/cases')
     .set('Idempotency-Key', key)
     .set('Accept-Language', 'en')
@@ -157,24 +154,24 @@ test('an invalid body gets a problem+json naming each field, in both languages, 
 });
 
 test('malformed JSON, a wrong content type and a bad Idempotency-Key are clear 4xx problems', async () => {
-  const malformed = await request(app).post('/v1/cases').set('content-type', 'application/json').send('{"category":').expect(400);
+  const malformed = await api.post('/v1/cases').set('content-type', 'application/json').send('{"category":').expect(400);
   expect(malformed.body).toMatchObject({ code: 'MALFORMED_JSON', title: 'Isi permintaan bukan JSON yang valid.' });
-  const text = await request(app).post('/v1/cases').set('content-type', 'text/plain').send('hello').expect(415);
+  const text = await api.post('/v1/cases').set('content-type', 'text/plain').send('hello').expect(415);
   expect(text.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-  const badKey = await request(app).post('/v1/cases').set('Idempotency-Key', 'has space').send(validBody()).expect(400);
+  const badKey = await api.post('/v1/cases').set('Idempotency-Key', 'has space').send(validBody()).expect(400);
   expect(badKey.body.code).toBe('INVALID_IDEMPOTENCY_KEY');
 });
 
 test('unknown cases and unknown routes are 404 problems', async () => {
-  const unknown = await request(app).get('/v1/cases/00000000-0000-4000-8000-000000000000').expect(404);
+  const unknown = await api.get('/v1/cases/00000000-0000-4000-8000-000000000000').expect(404);
   expect(unknown.body.code).toBe('CASE_NOT_FOUND');
-  await request(app).get('/v1/cases/not-a-case-id').expect(404);
-  const route = await request(app).get('/v1/nothing-here').expect(404);
+  await api.get('/v1/cases/not-a-case-id').expect(404);
+  const route = await api.get('/v1/nothing-here').expect(404);
   expect(route.body.code).toBe('NOT_FOUND');
 });
 
 test('the read-model row never carries personal data', async () => {
-  const res = await request(app).post('/v1/cases').send(validBody()).expect(201);
+  const res = await api.post('/v1/cases').send(validBody()).expect(201);
   const row = await eventually(async () => {
     const [r] = await database.db.select().from(cases).where(eq(cases.caseId, res.body.caseId));
     return r;

@@ -1,33 +1,32 @@
 // Staff commands through the API: each maps to the case's Update, refusals come back as problem+json
 // with the workflow's stable code in both languages, a retried command (same Idempotency-Key) acts once.
-import request from 'supertest';
-import { createApp } from '../../api/app';
-import { createLogger } from '../../config/logger';
 import { COMMAND_TYPES } from '../../domain/commands';
 import { COMMAND_SCHEMA_TYPES } from '../../api/command-schemas';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
+import { as, caller, testApp } from '../helpers/api';
 
 let dev: DevWorker;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof testApp>;
+let api: ReturnType<typeof caller>;
 
 beforeAll(async () => {
   dev = await startDevWorker('commands');
-  app = createApp({ client: dev.client, db: dev.database.db, taskQueue: dev.taskQueue, policy: {}, logger: createLogger('silent'), checks: {} });
+  app = testApp(dev);
+  api = caller(app);
 });
 afterAll(() => dev?.close());
 
-const as = (actor: string) => ({ 'X-Sigap-Actor': actor });
 
 async function openCase(): Promise<string> {
-  const res = await request(app)
+  const res = await api
     .post('/v1/cases')
     .send({ category: 'odgj_terlantar', riskLevel: 'high', regionCode: '64.72', report: { channel: 'satpol_pp' }, subject: { name: 'Tanpa Nama' } })
     .expect(201);
   const caseId = res.body.caseId as string;
   // Commands need the read-model row (for the region check); it is written by the workflow's first activity.
   for (let i = 0; i < 100; i++) {
-    const got = await request(app).get(`/v1/cases/${caseId}`);
+    const got = await api.get(`/v1/cases/${caseId}`);
     if (got.body.projection === 'current') break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -40,10 +39,10 @@ test('every command type has a request schema', () => {
 
 test('commands move the case; refusals are 403/409 problems with the rule code in both languages', async () => {
   const caseId = await openCase();
-  const acked = await request(app).post(`/v1/cases/${caseId}/commands`).set(as('operator:op-1')).send({ type: 'acknowledge', assignedWorker: 'cm-1' }).expect(200);
+  const acked = await api.post(`/v1/cases/${caseId}/commands`).set(as('operator:op-1')).send({ type: 'acknowledge', assignedWorker: 'cm-1' }).expect(200);
   expect(acked.body).toMatchObject({ stage: 'assessment', assignedWorker: 'cm-1' });
 
-  const role = await request(app)
+  const role = await api
     .post(`/v1/cases/${caseId}/commands`)
     .set(as('operator:op-1'))
     .send({ type: 'recordAssessment', consent: 'not_possible', familyInvolved: false })
@@ -51,7 +50,7 @@ test('commands move the case; refusals are 403/409 problems with the rule code i
     .expect('content-type', /problem\+json/);
   expect(role.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', title: 'Peran Anda tidak berwenang melakukan tindakan ini pada kasus.' });
 
-  const stage = await request(app)
+  const stage = await api
     .post(`/v1/cases/${caseId}/commands`)
     .set(as('case_manager:cm-1'))
     .set('Accept-Language', 'en')
@@ -63,9 +62,9 @@ test('commands move the case; refusals are 403/409 problems with the rule code i
 
 test('a retried command with the same Idempotency-Key acts once', async () => {
   const caseId = await openCase();
-  await request(app).post(`/v1/cases/${caseId}/commands`).set(as('operator:op-1')).send({ type: 'acknowledge' }).expect(200);
+  await api.post(`/v1/cases/${caseId}/commands`).set(as('operator:op-1')).send({ type: 'acknowledge' }).expect(200);
   const send = () =>
-    request(app)
+    api
       .post(`/v1/cases/${caseId}/commands`)
       .set(as('case_manager:cm-1'))
       .set('Idempotency-Key', 'assess-1')
@@ -74,23 +73,23 @@ test('a retried command with the same Idempotency-Key acts once', async () => {
   const again = await send().expect(200);
   expect(again.body.stage).toBe(first.body.stage);
   expect(first.body.stage).toBe('linking');
-  const timeline = await request(app).get(`/v1/cases/${caseId}/timeline`).expect(200);
+  const timeline = await api.get(`/v1/cases/${caseId}/timeline`).expect(200);
   const types = timeline.body.items.map((e: { type: string }) => e.type);
   expect(types.filter((t: string) => t === 'assessment.recorded')).toHaveLength(1);
   expect(timeline.body.items.map((e: { seq: number }) => e.seq)).toEqual(types.map((_: string, i: number) => i));
   // The summary stays in the encrypted case file, not in the timeline.
   expect(JSON.stringify(timeline.body)).not.toContain('bingung');
-  const page = await request(app).get(`/v1/cases/${caseId}/timeline`).query({ after: 1, limit: 2 }).expect(200);
+  const page = await api.get(`/v1/cases/${caseId}/timeline`).query({ after: 1, limit: 2 }).expect(200);
   expect(page.body.items.map((e: { seq: number }) => e.seq)).toEqual([2, 3]);
   expect(page.body.nextAfter).toBe(3);
 });
 
 test('invalid commands are 422 problems naming the field; unknown cases are 404', async () => {
   const caseId = await openCase();
-  const bad = await request(app).post(`/v1/cases/${caseId}/commands`).send({ type: 'extendDeadline', hours: -3 }).expect(422);
+  const bad = await api.post(`/v1/cases/${caseId}/commands`).send({ type: 'extendDeadline', hours: -3 }).expect(422);
   expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['hours', 'reason']);
-  const unknown = await request(app).post(`/v1/cases/${caseId}/commands`).send({ type: 'teleport' }).expect(422);
+  const unknown = await api.post(`/v1/cases/${caseId}/commands`).send({ type: 'teleport' }).expect(422);
   expect(unknown.body.code).toBe('VALIDATION_FAILED');
-  await request(app).post('/v1/cases/00000000-0000-4000-8000-000000000000/commands').send({ type: 'acknowledge' }).expect(404);
-  await request(app).get('/v1/cases/00000000-0000-4000-8000-000000000000/timeline').expect(404);
+  await api.post('/v1/cases/00000000-0000-4000-8000-000000000000/commands').send({ type: 'acknowledge' }).expect(404);
+  await api.get('/v1/cases/00000000-0000-4000-8000-000000000000/timeline').expect(404);
 });

@@ -1,31 +1,22 @@
 // GET /v1/escalations against real escalations: cases on the dev server with a simulation time scale
 // (one hour = 100 ms) miss their first-response deadline and climb the ladder while the test watches.
-import request from 'supertest';
-import { createApp } from '../../api/app';
-import { createLogger } from '../../config/logger';
 import { commandUpdate } from '../../workflows/contract';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
+import { caller, testApp } from '../helpers/api';
 
 let dev: DevWorker;
-let app: ReturnType<typeof createApp>;
+let api: ReturnType<typeof caller>;
 
 beforeAll(async () => {
   dev = await startDevWorker('escalations');
-  app = createApp({
-    client: dev.client,
-    db: dev.database.db,
-    taskQueue: dev.taskQueue,
-    policy: { timeScale: 1 / 36_000 },
-    logger: createLogger('silent'),
-    checks: {},
-  });
+  api = caller(testApp(dev, { policy: { timeScale: 1 / 36_000 } }));
 });
 afterAll(() => dev?.close());
 
 // Regions no other suite uses, so a shared CI database cannot blur the lists.
 const open = (regionCode: string, riskLevel: string) =>
-  request(app)
+  api
     .post('/v1/cases')
     .send({ category: 'lansia_terlantar', riskLevel, regionCode, report: { channel: 'family' }, subject: {} })
     .expect(201)
@@ -46,22 +37,22 @@ test('escalated and overdue cases are listed by level and filtered by region, re
   const c = await open('92.01', 'low');
   // High risk: first response within 1 h (100 ms here), level 2 a simulated day later (2.4 s).
   const level2 = await until(async () => {
-    const res = await request(app).get('/v1/escalations').query({ minLevel: 2, region: '91' }).expect(200);
+    const res = await api.get('/v1/escalations').query({ minLevel: 2, region: '91' }).expect(200);
     return res.body.items.length === 2 ? res.body.items : undefined;
   }, 'two level-2 escalations in province 91');
   expect(level2.map((i: { caseId: string }) => i.caseId).sort()).toEqual([a, b].sort());
   expect(level2[0].escalations).toEqual([expect.objectContaining({ reason: 'deadline', subject: 'first_response', level: 2, acknowledged: false })]);
 
-  const one = await request(app).get('/v1/escalations').query({ region: '91.01' }).expect(200);
+  const one = await api.get('/v1/escalations').query({ region: '91.01' }).expect(200);
   expect(one.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([a]);
-  const stalled = await request(app).get('/v1/escalations').query({ region: '91', reason: 'stalled' }).expect(200);
+  const stalled = await api.get('/v1/escalations').query({ region: '91', reason: 'stalled' }).expect(200);
   expect(stalled.body.items).toEqual([]);
-  const overdue = await request(app).get('/v1/escalations').query({ view: 'overdue', region: '91' }).expect(200);
+  const overdue = await api.get('/v1/escalations').query({ view: 'overdue', region: '91' }).expect(200);
   expect(overdue.body.items.map((i: { nextDeadline: { kind: string } }) => i.nextDeadline.kind)).toEqual(['first_response', 'first_response']);
 
   // Keyset pagination walks the same list one item at a time.
-  const first = await request(app).get('/v1/escalations').query({ region: '91', limit: 1 }).expect(200);
-  const second = await request(app).get('/v1/escalations').query({ region: '91', limit: 1, cursor: first.body.nextCursor }).expect(200);
+  const first = await api.get('/v1/escalations').query({ region: '91', limit: 1 }).expect(200);
+  const second = await api.get('/v1/escalations').query({ region: '91', limit: 1, cursor: first.body.nextCursor }).expect(200);
   expect([first.body.items[0].caseId, second.body.items[0].caseId].sort()).toEqual([a, b].sort());
   expect(second.body.nextCursor).toBeNull();
 
@@ -70,17 +61,17 @@ test('escalated and overdue cases are listed by level and filtered by region, re
     .getHandle(`case-${a}`)
     .executeUpdate(commandUpdate('acknowledgeEscalation'), { args: [{ actor: { id: 'sup-9', role: 'supervisor' }, command: { type: 'acknowledgeEscalation' } }] });
   const acked = await until(async () => {
-    const res = await request(app).get('/v1/escalations').query({ region: '91.01' }).expect(200);
+    const res = await api.get('/v1/escalations').query({ region: '91.01' }).expect(200);
     return res.body.items[0]?.escalations[0]?.acknowledged ? res.body.items[0] : undefined;
   }, 'acknowledgement in the read model');
   expect(acked.escalationLevel).toBeGreaterThanOrEqual(2);
   // The low-risk case (24 h to first response = 2.4 s) is not at level 2 yet.
-  const low = await request(app).get('/v1/escalations').query({ region: '92', minLevel: 2 }).expect(200);
+  const low = await api.get('/v1/escalations').query({ region: '92', minLevel: 2 }).expect(200);
   expect(low.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(c);
 });
 
 test('bad filters are a 422 problem naming the parameter', async () => {
-  const res = await request(app).get('/v1/escalations').query({ minLevel: 7, colour: 'red' }).expect(422);
+  const res = await api.get('/v1/escalations').query({ minLevel: 7, colour: 'red' }).expect(422);
   expect(res.body.code).toBe('VALIDATION_FAILED');
   expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'minLevel']);
 });

@@ -11,11 +11,11 @@ import { freePort } from '../../temporal/free-port';
 
 const ROOT = path.join(__dirname, '..', '..');
 let dataDir: string;
-let ports: { api: number; temporal: number; ui: number };
+let ports: { api: number; temporal: number; ui: number; sdkMetrics: number };
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-start-'));
-  ports = { api: await freePort(), temporal: await freePort(), ui: await freePort() };
+  ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), sdkMetrics: await freePort() };
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -26,6 +26,7 @@ function start(): { child: ChildProcess; output: string[] } {
     PORT: String(ports.api),
     TEMPORAL_DEV_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: String(ports.ui),
+    TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.sdkMetrics}`,
     LOG_LEVEL: 'warn',
   };
   // The newcomer's path: no database or cluster configured.
@@ -62,7 +63,11 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
-const api = (p: string, init?: RequestInit) => fetch(`http://127.0.0.1:${ports.api}${p}`, init);
+/** Calls the API with the development token that `npm start` leaves for the newcomer. */
+const api = (p: string, init: RequestInit = {}) => {
+  const token = fs.readFileSync(path.join(dataDir, 'dev-token.txt'), 'utf8').trim();
+  return fetch(`http://127.0.0.1:${ports.api}${p}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+};
 
 test('npm start serves the API, the Web UI and registered search attributes, and resumes after Ctrl-C', async () => {
   const first = start();
@@ -86,6 +91,9 @@ test('npm start serves the API, the Web UI and registered search attributes, and
 
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${ports.api}/v1/cases`)).status).toBe(401);
+    const docs = await fetch(`http://127.0.0.1:${ports.api}/docs/`);
+    expect(docs.status).toBe(200);
 
     // Visible to supervisors by its search attributes; and its payloads are ciphertext at rest.
     const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
@@ -121,6 +129,10 @@ test('npm start serves the API, the Web UI and registered search attributes, and
       if (!record) await new Promise((r) => setTimeout(r, 200));
     }
     expect(record).toMatchObject({ stage: 'identification', pathway: 'repatriation' });
+    // One /metrics shows the API's HTTP metrics and the worker's Temporal SDK metrics.
+    const metrics = await (await fetch(`http://127.0.0.1:${ports.api}/metrics`)).text();
+    expect(metrics).toContain('sigap_http_request_duration_seconds_bucket');
+    expect(metrics).toMatch(/temporal_workflow_task_execution_latency_seconds_bucket|temporal_workflow_completed_total|temporal_activity_execution_latency/);
     expect(await stop(first.child)).toBe(0);
 
     const second = start();

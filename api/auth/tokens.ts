@@ -1,0 +1,64 @@
+// Bearer tokens (JWT): what they must claim, how they are checked, and how development tokens are made.
+// Production verifies against the identity provider's JWKS or a shared secret; development signs its own.
+import type { JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import type { Principal } from '../principal';
+
+export const TOKEN_ROLES = ['operator', 'case_manager', 'supervisor', 'admin', 'partner'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+/** "*" is every region; otherwise BPS codes: a province ("64") or a kabupaten/kota ("64.72"). */
+export const regionScope = z.union([z.literal('*'), z.string().regex(/^\d{2}(\.\d{2})?$/)]);
+
+const claims = z.object({
+  // Opaque staff or partner ids (NIP-based codes, facility codes), never names.
+  sub: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/),
+  role: z.enum(TOKEN_ROLES),
+  regions: z.array(regionScope).min(1).max(600),
+});
+export type TokenClaims = z.infer<typeof claims>;
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  /** HS256 shared secret (at least 32 bytes). */
+  secret?: Uint8Array;
+  /** The identity provider's key set; takes precedence over the secret. */
+  jwksUrl?: string;
+}
+
+export type VerifyToken = (token: string) => Promise<Principal>;
+
+export class InvalidToken extends Error {}
+
+export function createTokenVerifier(settings: TokenSettings): VerifyToken {
+  const key: Uint8Array | JWTVerifyGetKey | undefined = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : settings.secret;
+  if (!key) throw new Error('token verification needs SIGAP_JWT_JWKS_URL or SIGAP_JWT_SECRET');
+  const algorithms = settings.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
+  return async (token) => {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, key as Uint8Array, { issuer: settings.issuer, audience: settings.audience, algorithms, clockTolerance: 30 }));
+    } catch {
+      // Expired, badly signed, wrong audience: the caller learns only that the token is not accepted.
+      throw new InvalidToken('token rejected');
+    }
+    const parsed = claims.safeParse(payload);
+    if (!parsed.success) throw new InvalidToken('token claims rejected');
+    return { id: parsed.data.sub, role: parsed.data.role, regions: parsed.data.regions };
+  };
+}
+
+/** Signs a token with the shared secret: development tokens, tests, and the simulators' callback tokens. */
+export function signToken(settings: TokenSettings, who: TokenClaims, ttl = '8h'): Promise<string> {
+  if (!settings.secret) throw new Error('signing needs a shared secret');
+  return new SignJWT({ role: who.role, regions: who.regions })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(who.sub)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(settings.secret);
+}
