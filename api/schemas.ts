@@ -8,7 +8,7 @@ import type { FieldError } from './problem';
 import { ProblemError } from './problem';
 
 /** Staff ids are opaque (e.g. NIP-based codes issued by the Dinas), never names. */
-export const staffId = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i, 'expected an opaque staff id');
+export const staffId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'expected an opaque staff id');
 export const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'expected a BPS region code such as "64" or "64.72"');
 export const caseId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
