@@ -2,15 +2,20 @@
 import type { Db } from '../db/client';
 import type { CaseActivities } from './types';
 import { queueNotifications } from './notification-outbox';
+import { createPartnerActivities, unconfiguredPartners } from './partners/activities';
+import type { PartnerClients } from './partners/clients';
 import { writeCaseEvents } from './read-model';
 
 export interface ActivityDeps {
   db: Db;
+  /** Partner services; without them a case configured for partner integration records refusals. */
+  partners?: PartnerClients;
 }
 
 export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
     recordCaseEvents: (events) => writeCaseEvents(deps.db, events),
     notify: (requests) => queueNotifications(deps.db, requests),
+    ...(deps.partners ? createPartnerActivities(deps.partners) : unconfiguredPartners()),
   };
 }

@@ -13,11 +13,13 @@ import type { ApiMetrics } from './metrics';
 import { createApiMetrics, metricsRouter } from './metrics';
 import { principalOf } from './principal';
 import { ProblemError, problemHandler, sendProblem } from './problem';
+import { batchesRouter } from './routes/batches';
 import { casesRouter } from './routes/cases';
 import { codecRouter } from './routes/codec';
 import { docsRouter } from './routes/docs';
 import { escalationsRouter } from './routes/escalations';
 import { healthRouter } from './routes/health';
+import { partnerCallbacksRouter } from './routes/partner-callbacks';
 import { statsRouter } from './routes/stats';
 
 export interface AppDeps extends CaseServiceDeps {
@@ -95,6 +97,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(casesRouter(deps));
   app.use(escalationsRouter(deps.db));
   app.use(statsRouter(deps.db));
+  app.use(partnerCallbacksRouter(deps));
+  app.use(batchesRouter(deps));
 
   app.use((req, res) => sendProblem(req, res, ProblemError.of('NOT_FOUND')));
   app.use(

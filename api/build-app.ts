@@ -14,6 +14,7 @@ export function buildApp(config: Config, client: Client, database: Database, rin
     db: database.db,
     taskQueue: config.temporal.taskQueue,
     policy: config.policy,
+    partnerIntegration: config.partners.integration,
     logger,
     verifyToken: createTokenVerifier(tokenSettingsFrom(config)),
     rateLimitPerMinute: config.rateLimitPerMinute,

@@ -11,7 +11,8 @@ import type { CaseCommand } from '../domain/commands';
 import type { PolicyOverrides } from '../domain/policy';
 import { isRuleCode } from '../domain/rule-codes';
 import type { CaseView, OpenCaseInput } from '../workflows/contract';
-import { caseWorkflowId, commandUpdate, getCaseQuery } from '../workflows/contract';
+import type { PartnerCommand } from '../workflows/contract';
+import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from '../workflows/contract';
 import type { caseWorkflow } from '../workflows/case-workflow';
 import { initialSearchAttributes } from '../workflows/search-attribute-values';
 import { requestHash, reserve } from './idempotency';
@@ -27,6 +28,8 @@ export interface CaseServiceDeps {
   db: Db;
   taskQueue: string;
   policy: PolicyOverrides;
+  /** The deployment has partner services: new cases call them (admissions, transport, tracing). */
+  partnerIntegration?: boolean;
 }
 
 export interface OpenedCase {
@@ -57,6 +60,7 @@ export async function openCase(
     subject: body.subject,
     ...(body.assignedWorker ? { assignedWorker: body.assignedWorker } : {}),
     policy: deps.policy,
+    ...(deps.partnerIntegration ? { partnerIntegration: true } : {}),
   };
   const workflowId = caseWorkflowId(caseId);
   try {
@@ -134,6 +138,26 @@ export async function actOnCase(
       throw refusalProblem(err.cause.type);
     }
     if (err instanceof WorkflowNotFoundError || (err as { code?: number }).code === GRPC_NOT_FOUND) throw ProblemError.of('CASE_ARCHIVED');
+    throw err;
+  }
+}
+
+/**
+ * A partner's callback (an RSJ's decision, a trip's departure) becomes a Signal to the case. Partners
+ * retry callbacks; the workflow applies each report id once.
+ */
+export async function reportFromPartner(
+  deps: CaseServiceDeps,
+  principal: Principal,
+  report: { reportId: string; caseRef: string; command: PartnerCommand },
+): Promise<void> {
+  await assertVisible(deps.db, principal, report.caseRef);
+  try {
+    await deps.client.workflow
+      .getHandle(caseWorkflowId(report.caseRef))
+      .signal(partnerReportSignal, { partnerId: principal.id, reportId: report.reportId, command: report.command });
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw ProblemError.of('CASE_ARCHIVED');
     throw err;
   }
 }

@@ -4,6 +4,7 @@ import { ATENSI_COMPONENTS, CARE_SETTINGS } from '../domain/atensi';
 import { RISK_LEVELS } from '../domain/categories';
 import { CLOSURE_OUTCOMES, EVALUATION_OUTCOMES, EXTERNAL_PARTIES } from '../domain/commands';
 import type { CaseCommand } from '../domain/commands';
+import type { PartnerCommand } from '../workflows/contract';
 import { regionCode, staffId } from './schemas';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -58,3 +59,32 @@ export const commandBody = z.discriminatedUnion('type', schemas as unknown as [z
 
 /** Every command type has a request schema; the compiler and this list keep each other honest. */
 export const COMMAND_SCHEMA_TYPES = schemas.map((s) => (s.shape.type as z.ZodLiteral<CaseCommand['type']>).value);
+
+/** What partners may report by callback: facts from their side, as the commands staff would give. */
+export const PARTNER_COMMAND_TYPES = [
+  'recordReferralDecision',
+  'recordTransport',
+  'recordObservationResult',
+  'recordFamilyTracing',
+  'recordServiceDelivered',
+  'requestExtension',
+] as const satisfies readonly PartnerCommand['type'][];
+
+export const partnerCommandBody = z.discriminatedUnion(
+  'type',
+  schemas.filter((s) => (PARTNER_COMMAND_TYPES as readonly string[]).includes((s.shape.type as z.ZodLiteral<string>).value)) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+);
+
+export const partnerCallbackBody = z
+  .object({
+    /** The partner's own id for this report: a repeated callback with the same id changes nothing. */
+    reportId: z.string().regex(/^[\x21-\x7e]{1,200}$/, 'expected 1-200 visible ASCII characters'),
+    /** A case id, or "batch-<id>" for a group's reception. */
+    caseRef: z.string().regex(/^(batch-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a case or batch reference'),
+    command: partnerCommandBody,
+  })
+  .strict();
+export type PartnerCallbackBody = z.infer<typeof partnerCallbackBody>;

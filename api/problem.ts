@@ -51,6 +51,12 @@ export const API_MESSAGES = {
     id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
     en: 'Too many requests. Try again shortly.',
   },
+  BATCH_NOT_FOUND: { status: 404, id: 'Rombongan pemulangan tidak ditemukan.', en: 'Repatriation batch not found.' },
+  BATCH_NOT_REPLANNING: {
+    status: 409,
+    id: 'Perjalanan rombongan ini tidak sedang menunggu perencanaan ulang.',
+    en: 'This group\'s trip is not waiting to be re-planned.',
+  },
   INTERNAL_ERROR: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

@@ -36,6 +36,27 @@ export const openCaseBody = z
   .strict();
 export type OpenCaseBody = z.infer<typeof openCaseBody>;
 
+export const agencyCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected an opaque agency code');
+
+export const openBatchBody = z
+  .object({
+    category: z.enum(CATEGORIES),
+    regionCode,
+    originRegionCode: regionCode,
+    originAgency: agencyCode,
+    report: z.object({ channel: z.enum(REPORT_CHANNELS), summary: z.string().max(4000).optional() }).strict(),
+    assignedWorker: staffId.optional(),
+    members: z
+      .array(z.object({ riskLevel: z.enum(RISK_LEVELS), subject: subjectSchema.default({}) }).strict())
+      .min(1)
+      .max(60),
+  })
+  .strict();
+export type OpenBatchBody = z.infer<typeof openBatchBody>;
+
+export const batchId = caseId;
+export const replanBody = z.object({ originAgency: agencyCode.optional() }).strict();
+
 export const escalationQuery = z
   .object({
     view: z.enum(['escalated', 'overdue']).default('escalated'),

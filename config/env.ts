@@ -32,6 +32,16 @@ const schema = z.object({
   SIGAP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SIGAP_METRICS_TOKEN: z.string().min(16).optional(),
   TEMPORAL_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/).optional(),
+  SIGAP_PARTNER_INTEGRATION: z.enum(['on', 'off']).optional(),
+  SIGAP_PARTNER_REFERRAL_URL: z.string().url().optional(),
+  SIGAP_PARTNER_TRANSPORT_URL: z.string().url().optional(),
+  SIGAP_PARTNER_TRACING_URL: z.string().url().optional(),
+  SIGAP_NOTIFY_GATEWAY_URL: z.string().url().optional(),
+  SIGAP_PARTNER_TOKEN: z.string().optional(),
+  SIGAP_PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SIGAP_CALLBACK_URL: z.string().url().optional(),
+  SIGAP_SIMULATORS: z.enum(['on', 'off']).optional(),
+  PARTNER_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
 });
 
 export interface Config {
@@ -57,6 +67,21 @@ export interface Config {
   metricsToken: string | undefined;
   /** Where the worker's Temporal SDK (Core) serves its Prometheus metrics, e.g. 127.0.0.1:9464. */
   sdkMetricsAddress: string | undefined;
+  partners: {
+    /** New cases call partner services themselves. */
+    integration: boolean;
+    referralUrl: string | undefined;
+    transportUrl: string | undefined;
+    tracingUrl: string | undefined;
+    gatewayUrl: string | undefined;
+    token: string | undefined;
+    timeoutMs: number;
+    /** Where partners post callbacks; defaults to this API's /v1/partner-callbacks. */
+    callbackUrl: string;
+    /** `npm start` runs the partner simulators (unless real partner URLs are configured). */
+    simulators: boolean;
+    simulatorPort: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,5 +127,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.SIGAP_RATE_LIMIT_PER_MINUTE,
     metricsToken: e.SIGAP_METRICS_TOKEN,
     sdkMetricsAddress: e.TEMPORAL_METRICS_ADDRESS,
+    partners: partnerConfig(e, production),
+  };
+}
+
+function partnerConfig(e: z.infer<typeof schema>, production: boolean): Config['partners'] {
+  const configured = Boolean(e.SIGAP_PARTNER_REFERRAL_URL || e.SIGAP_PARTNER_TRANSPORT_URL || e.SIGAP_PARTNER_TRACING_URL);
+  const simulators = (e.SIGAP_SIMULATORS ?? (configured || production ? 'off' : 'on')) === 'on';
+  if (simulators && production) throw new Error('SIGAP_SIMULATORS=on is for development only');
+  return {
+    integration: (e.SIGAP_PARTNER_INTEGRATION ?? (configured || simulators ? 'on' : 'off')) === 'on',
+    referralUrl: e.SIGAP_PARTNER_REFERRAL_URL,
+    transportUrl: e.SIGAP_PARTNER_TRANSPORT_URL,
+    tracingUrl: e.SIGAP_PARTNER_TRACING_URL,
+    gatewayUrl: e.SIGAP_NOTIFY_GATEWAY_URL,
+    token: e.SIGAP_PARTNER_TOKEN,
+    timeoutMs: e.SIGAP_PARTNER_TIMEOUT_MS,
+    callbackUrl: e.SIGAP_CALLBACK_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}/v1/partner-callbacks`,
+    simulators,
+    simulatorPort: e.PARTNER_SIM_PORT,
   };
 }

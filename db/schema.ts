@@ -83,11 +83,24 @@ export const notifications = pgTable(
     regionCode: text('region_code').notNull(),
     template: text('template').notNull(),
     data: jsonb('data').notNull().$type<Record<string, string | number | null>>(),
+    /** pending → sending (leased by a dispatcher) → sent → delivered, or failed. */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** A stable code (e.g. HTTP_503, INVALID_RECIPIENT), never message text. */
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    channel: text('channel'),
+    language: text('language'),
+    /** The gateway's message id. */
+    providerRef: text('provider_ref'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_status_idx').on(t.status, t.createdAt), index('notifications_case_idx').on(t.caseId)],
+  (t) => [
+    index('notifications_status_idx').on(t.status, t.createdAt),
+    index('notifications_case_idx').on(t.caseId),
+    index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+  ],
 );

@@ -2,6 +2,7 @@
 // and produce it; the workflow only stores it, so a continue-as-new carries it over whole.
 import type { AtensiComponent, CareSetting } from './atensi';
 import type { Category, Pathway, RiskLevel } from './categories';
+import type { Integration } from './partner-calls';
 import type { Actor } from './roles';
 import type { CaseStatus, Stage } from './stages';
 
@@ -145,6 +146,10 @@ export interface CaseFile {
   partnerReports: string[];
   notes: Note[];
   stageHistory: StageChange[];
+  /** Partner calls made for the case; absent on cases opened before partner integration (they make none). */
+  integration?: Integration;
+  /** A returnee travelling with a group: the group's batch books the shared trip home. */
+  group?: { batchId: string } | null;
   /** Bumped on every change; the workflow waits for it to move. */
   version: number;
 }

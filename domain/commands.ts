@@ -354,7 +354,8 @@ const RULES: { [K in CommandType]: Rule<Of<K>> } = {
   },
 
   recordFamilyTracing: {
-    roles: WORKERS,
+    // The civil-registry / tracing service reports its result like staff do.
+    roles: WORKERS_AND_PARTNERS,
     check: (file) =>
       first(pathwayIs(file, 'odgj'), stageIs(file, 'implementation'), tracingDecided(file) ? 'ALREADY_RECORDED' : undefined),
     apply(file, cmd, ctx) {

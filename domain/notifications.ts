@@ -3,17 +3,28 @@
 import type { CaseFile } from './case-file';
 import type { DomainEvent } from './case-ops';
 
-export const AUDIENCES = ['case_manager', 'supervisor', 'kepala_bidang', 'kepala_dinas'] as const;
+export const AUDIENCES = ['case_manager', 'supervisor', 'kepala_bidang', 'kepala_dinas', 'family', 'receiving_agency'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-export type NotificationTemplate = 'deadline.reminder' | 'escalation.level1' | 'escalation.level2' | 'escalation.level3';
+export const NOTIFICATION_TEMPLATES = [
+  'deadline.reminder',
+  'escalation.level1',
+  'escalation.level2',
+  'escalation.level3',
+  'referral.sent',
+  'transport.booked',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 export interface NotificationRequest {
   /** Idempotency key: the same ladder step for the same audience is notified once, however often retried. */
   key: string;
   caseId: string;
   audience: Audience;
-  /** The assigned case manager's staff id; the other audiences are resolved per region by the gateway. */
+  /**
+   * The assigned case manager's staff id, or the receiving agency's code; the other audiences are
+   * resolved per region (staff) or per case (family) by the gateway's directory, never stored here.
+   */
   staffId: string | null;
   regionCode: string;
   template: NotificationTemplate;
@@ -33,6 +44,22 @@ export function notificationsFor(events: DomainEvent[], file: CaseFile): Notific
   });
   const facts = { caseId: file.caseId, stage: file.stage, category: file.category, riskLevel: file.riskLevel };
   for (const e of events) {
+    if (e.type === 'referral.sent') {
+      requests.push({
+        ...base('receiving_agency'),
+        staffId: e.data.facilityCode as string,
+        key: `${file.caseId}:referral:${e.data.attempt}:receiving_agency`,
+        template: 'referral.sent',
+        data: { ...facts, partner: e.data.partner as string },
+      });
+    }
+    if (e.type === 'transport.booked' && e.data.leg === 'home') {
+      // The family hears that the trip home is arranged; group trips are announced once per plan.
+      const plan = e.data.planVersion ?? 0;
+      for (const audience of ['family', 'case_manager'] as const) {
+        requests.push({ ...base(audience), key: `${file.caseId}:transport:home:${plan}:${audience}`, template: 'transport.booked', data: { ...facts } });
+      }
+    }
     if (e.type === 'deadline.reminder') {
       requests.push({ ...base('case_manager'), key: `${file.caseId}:reminder:${e.data.key}:case_manager`, template: 'deadline.reminder', data: { ...facts, kind: e.data.kind as string } });
     }

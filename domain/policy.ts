@@ -24,6 +24,7 @@ export const FIXED_DEADLINES = [
   'visit_early',
   'reopen_window',
   'integration_budget',
+  'group_departure',
 ] as const;
 export type FixedDeadline = (typeof FIXED_DEADLINES)[number];
 
@@ -74,6 +75,7 @@ export const DEFAULT_POLICY: Policy = {
     visit_early: 3 * DAY,
     reopen_window: 30 * DAY,
     integration_budget: 30 * MINUTE,
+    group_departure: 2 * DAY,
   },
   categoryOverrides: {},
   followUpVisits: [7 * DAY, 30 * DAY, 90 * DAY],

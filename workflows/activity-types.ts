@@ -1,4 +1,5 @@
 // The activities the case workflow calls, by type only: the implementations live in activities/.
+import type { PartnerActivities } from '../activities/partners/activities';
 import type { CaseActivities } from '../activities/types';
 
-export type { CaseActivities };
+export type { CaseActivities, PartnerActivities };

@@ -7,6 +7,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   isCancellation,
   patched,
   proxyActivities,
@@ -28,10 +29,20 @@ import type { Actor } from '../domain/roles';
 import { SYSTEM_ACTOR } from '../domain/roles';
 import type { RuleCode } from '../domain/rule-codes';
 import { RULE_MESSAGES } from '../domain/rule-codes';
+import type { CallResult, PartnerCall, ReturneeStatus } from '../domain/partner-calls';
+import { PARTNER_REFUSAL, applyCallResult, pendingCalls, returneeStatus } from '../domain/partner-calls';
 import { fireDue, integrationRecovered, integrationStalled, isFinished, nextDeadline, nextDue } from '../domain/timers';
-import type { CaseActivities } from './activity-types';
-import type { CaseView, CaseWorkflowInput, CommandRequest, PartnerReport } from './contract';
-import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from './contract';
+import type { CaseActivities, PartnerActivities } from './activity-types';
+import type { CaseView, CaseWorkflowInput, CommandRequest, GroupTrip, PartnerReport } from './contract';
+import {
+  batchWorkflowId,
+  caseWorkflowId,
+  commandUpdate,
+  getCaseQuery,
+  groupTripSignal,
+  partnerReportSignal,
+  returneeUpdateSignal,
+} from './contract';
 import { caseSearchAttributes } from './search-attribute-values';
 
 /**
@@ -45,6 +56,22 @@ function caseActivities(policy: Policy) {
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   });
 }
+
+/**
+ * Partner calls: each attempt is bounded and heartbeats; outages are retried with backoff up to the
+ * integration budget (then the case escalates and keeps retrying); business refusals are not retried.
+ */
+function partnerActivities(policy: Policy) {
+  return proxyActivities<PartnerActivities>({
+    startToCloseTimeout: '30 seconds',
+    heartbeatTimeout: '10 seconds',
+    scheduleToCloseTimeout: scaled(policy, policy.fixed.integration_budget),
+    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [PARTNER_REFUSAL] },
+  });
+}
+
+/** Cases of deployments with partner services call them; this marks where that began. */
+export const PARTNER_INTEGRATION_PATCH = 'partner-integration-v1';
 
 /**
  * Cases opened before the escalation ladder keep their time rules (v1) so their histories replay; new
@@ -65,9 +92,14 @@ export interface CaseOutcome {
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
   const policy: Policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
   const file: CaseFile = input.resume ? upgraded(input.resume.file) : openCaseFile(input, new Date(), patched(ESCALATION_LADDER_PATCH) ? 2 : 1);
+  if (!input.resume) {
+    if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
+    if (input.group) file.group = input.group;
+  }
   let seq = input.resume?.seq ?? 0;
   const ctx = (actor: Actor): Ctx => ({ actor, now: new Date(), policy });
   const activities = caseActivities(policy);
+  const partners = partnerActivities(policy);
 
   const toRecords = (events: DomainEvent[], actor: Actor): CaseEventRecord[] => {
     const at = new Date().toISOString();
@@ -83,19 +115,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     }));
   };
 
-  /** Calls until it succeeds; each time it runs out of budget, the stall escalates (once) and it goes on. */
-  const durably = async (what: string, call: () => Promise<void>, onStall: (events: DomainEvent[]) => void): Promise<void> => {
+  /**
+   * Calls until it succeeds; each time it runs out of budget, the stall escalates (once) and it goes on.
+   * A business refusal (non-retryable) and a cancellation end it at once.
+   */
+  const durably = async <T>(what: string, call: () => Promise<T>, onStall: (events: DomainEvent[]) => void | Promise<void>): Promise<T> => {
     for (;;) {
       try {
         return await call();
       } catch (err) {
-        // A cancelled case must stop retrying at once; only genuine call failures are waited out.
-        if (!(err instanceof ActivityFailure) || isCancellation(err)) throw err;
+        if (!(err instanceof ActivityFailure) || isCancellation(err) || refusalCode(err)) throw err;
         const stalled = integrationStalled(file, what, new Date());
         if (stalled.length) {
           // Supervisors see it in the Temporal UI even when the database is the part that fails.
           publish(file, policy);
-          onStall(stalled);
+          await onStall(stalled);
         }
       }
     }
@@ -119,9 +153,65 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     for (const r of batch) unsent.delete(r.seq);
     const late: DomainEvent[] = [];
     const notifications = notificationsFor(alerts, file);
-    if (notifications.length) await durably('notify', () => activities.notify(notifications), (stalled) => late.push(...stalled));
+    if (notifications.length) await durably('notify', () => activities.notify(notifications), (stalled) => {
+        late.push(...stalled);
+      });
     const recovered = [...late, ...integrationRecovered(file, 'recordCaseEvents'), ...integrationRecovered(file, 'notify')];
     if (recovered.length) await record(recovered, SYSTEM_ACTOR);
+    reportToGroup();
+  };
+
+  /** A returnee's batch hears of every change in where the person stands. */
+  let reported: ReturneeStatus | null = null;
+  const reportToGroup = () => {
+    if (!file.group) return;
+    const status = returneeStatus(file);
+    if (status === reported) return;
+    reported = status;
+    getExternalWorkflowHandle(batchWorkflowId(file.group.batchId))
+      .signal(returneeUpdateSignal, { caseId: file.caseId, status })
+      // A batch that has finished no longer listens; the case goes on regardless.
+      .catch(() => undefined);
+  };
+
+  /** Partner calls in flight, by idempotency key: each runs beside the case, never blocking its timers. */
+  const inflight = new Set<string>();
+  const runCall = async (call: PartnerCall): Promise<void> => {
+    const what = `partner:${call.kind}`;
+    let result: CallResult;
+    try {
+      const ref = await durably(what, () => invoke(call), (stalled) => record(stalled, SYSTEM_ACTOR));
+      result = { outcome: 'accepted', ref: ref ?? call.key };
+    } catch (err) {
+      const code = refusalCode(err);
+      if (!code) throw err;
+      result = { outcome: 'refused', code };
+    }
+    await record([...applyCallResult(file, call, result, new Date()), ...integrationRecovered(file, what)], SYSTEM_ACTOR);
+  };
+  const invoke = (call: PartnerCall): Promise<string | void> => {
+    switch (call.kind) {
+      case 'referral.admit':
+        return partners.requestAdmission({ ...call, caseId: file.caseId });
+      case 'transport.book':
+        return partners.bookTransport({ ...call, caseRefs: [file.caseId] });
+      case 'transport.cancel':
+        return partners.cancelTransport(call);
+      case 'tracing.lookup':
+        return partners.requestFamilyTracing({ ...call, caseId: file.caseId, ...(input.subject.nik ? { nik: input.subject.nik } : {}) });
+    }
+  };
+  const startPartnerCalls = () => {
+    for (const call of pendingCalls(file)) {
+      if (inflight.has(call.key)) continue;
+      inflight.add(call.key);
+      runCall(call)
+        .catch((err: unknown) => {
+          // Cancelled with the case: the clean-up below decides what still has to be said to partners.
+          if (!isCancellation(err)) throw err;
+        })
+        .finally(() => inflight.delete(call.key));
+    }
   };
   const view = (): CaseView => caseView(file, input, policy);
 
@@ -143,6 +233,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       },
     );
   }
+  setHandler(groupTripSignal, async (trip: GroupTrip) => {
+    if (!file.group) return;
+    file.version += 1;
+    const data = { leg: 'home', by: 'group', planVersion: trip.planVersion };
+    await record([{ type: trip.event === 'booked' ? 'transport.booked' : 'transport.booking_cancelled', data }], SYSTEM_ACTOR);
+  });
   setHandler(partnerReportSignal, async (report: PartnerReport) => {
     // Partners retry their callbacks; the same report applies once.
     if (file.partnerReports.includes(report.reportId)) return;
@@ -162,6 +258,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     if (input.resume) publish(file, policy);
     else await record([{ type: 'case.opened', data: { channel: input.report.channel, pathway: file.pathway } }], input.openedBy);
     while (!isFinished(file)) {
+      startPartnerCalls();
       const due = nextDue(file, policy);
       const seen = file.version;
       if (!due) {
@@ -173,7 +270,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       await record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
       const info = workflowInfo();
       if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE)) {
-        await condition(allHandlersFinished);
+        await condition(() => allHandlersFinished() && inflight.size === 0);
         await continueAsNew<typeof caseWorkflow>({ ...input, resume: { file, seq } });
       }
     }
@@ -185,9 +282,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       if (backlog.length) await durably('recordCaseEvents', () => activities.recordCaseEvents(backlog), () => undefined);
       const system = { ...SYSTEM_ACTOR };
       if (file.status === 'open') await record(execute(file, { type: 'withdraw', reason: 'workflow cancelled' }, ctx(system)), system);
+      for (const call of pendingCalls(file)) await runCall(call);
     });
     throw err;
   }
+  // A withdrawn case still tells partners what is off (a booked vehicle); then it ends.
+  await condition(() => inflight.size === 0);
+  for (const call of pendingCalls(file)) await runCall(call);
   await condition(allHandlersFinished);
   return { caseId: file.caseId, status: file.status, stage: file.stage, outcome: file.closure?.outcome ?? null };
 }
@@ -200,12 +301,20 @@ function upgraded(file: CaseFile): CaseFile {
   return file;
 }
 
+/** The partner's code when an activity failed because the partner refused (not because it was down). */
+function refusalCode(err: unknown): string | undefined {
+  const cause = err instanceof ActivityFailure ? err.cause : undefined;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== PARTNER_REFUSAL) return undefined;
+  const details = cause.details?.[0] as { code?: unknown } | undefined;
+  return typeof details?.code === 'string' ? details.code : 'REFUSED';
+}
+
 function refused(code: RuleCode): ApplicationFailure {
   return ApplicationFailure.create({ type: code, message: RULE_MESSAGES[code].en, nonRetryable: true });
 }
 
 function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy): CaseView {
-  const { fired: _fired, partnerReports: _reports, version: _version, ...rest } = file;
+  const { fired: _fired, partnerReports: _reports, version: _version, integration: _integration, ...rest } = file;
   const due = nextDeadline(file, policy);
   return {
     ...rest,

@@ -8,6 +8,7 @@ import type { Actor } from '../domain/roles';
 import type { CaseFile } from '../domain/case-file';
 import type { Intake } from '../domain/open-case';
 import type { CaseCommand, CommandType } from '../domain/commands';
+import type { ReturneeStatus } from '../domain/partner-calls';
 import { COMMAND_TYPES } from '../domain/commands';
 
 export const CASE_TASK_QUEUE = 'sigap-cases';
@@ -37,6 +38,10 @@ export interface OpenCaseInput extends Intake {
   policy?: PolicyOverrides;
   /** History length after which the case continues as new (default 8,000 events; lower in tests). */
   historyLimit?: number;
+  /** The deployment has partner services: the case requests admissions, transport and tracing itself. */
+  partnerIntegration?: boolean;
+  /** A returnee in a group repatriation: the batch books the trip home for everyone. */
+  group?: { batchId: string };
 }
 
 export interface DeadlineView {
@@ -45,7 +50,7 @@ export interface DeadlineView {
 }
 
 /** The live case as staff see it: the case file plus the intake details and the next moment it waits for. */
-export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version'> & {
+export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version' | 'integration'> & {
   subject: SubjectDetails;
   report: OpenCaseInput['report'];
   nextDeadline: DeadlineView | null;
@@ -61,7 +66,9 @@ export interface CommandRequest {
 /** Facts partners report back (RSJ, transport, providers), as commands a partner may give. */
 export type PartnerCommand = Extract<
   CaseCommand,
-  { type: 'recordReferralDecision' | 'recordTransport' | 'recordObservationResult' | 'requestExtension' | 'recordServiceDelivered' }
+  {
+    type: 'recordReferralDecision' | 'recordTransport' | 'recordObservationResult' | 'requestExtension' | 'recordServiceDelivered' | 'recordFamilyTracing';
+  }
 >;
 
 export interface PartnerReport {
@@ -78,6 +85,25 @@ export interface CaseWorkflowInput extends OpenCaseInput {
 }
 
 export const getCaseQuery = defineQuery<CaseView>('getCase');
+
+/** Batch -> case: the group's shared trip home was booked or cancelled. */
+export interface GroupTrip {
+  event: 'booked' | 'cancelled';
+  /** The plan it belongs to: a re-planned trip has a higher version. */
+  planVersion: number;
+}
+export const groupTripSignal = defineSignal<[GroupTrip]>('groupTrip');
+
+/** Case -> batch: where a returnee stands. */
+export interface ReturneeUpdate {
+  caseId: string;
+  status: ReturneeStatus;
+}
+export const returneeUpdateSignal = defineSignal<[ReturneeUpdate]>('returneeUpdate');
+
+export function batchWorkflowId(batchId: string): string {
+  return `batch-${batchId}`;
+}
 export const partnerReportSignal = defineSignal<[PartnerReport]>('partnerReport');
 
 const commandUpdates = Object.fromEntries(
@@ -109,3 +135,56 @@ export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);
 export function provinceOf(regionCode: string): string {
   return regionCode.slice(0, 2);
 }
+
+// Group repatriation: one batch workflow per group returning to the same origin region.
+
+export interface GroupMember {
+  caseId: string;
+  subject: SubjectDetails;
+  riskLevel: OpenCaseInput['riskLevel'];
+}
+
+export interface GroupRepatriationInput {
+  batchId: string;
+  category: OpenCaseInput['category'];
+  /** Where the group is now (the responsible kabupaten/kota). */
+  regionCode: string;
+  /** Where they are going: the origin province or kabupaten/kota. */
+  originRegionCode: string;
+  /** The origin Dinsos that receives them (an opaque agency code, e.g. DINSOS-32). */
+  originAgency: string;
+  members: GroupMember[];
+  openedBy: Actor;
+  report: OpenCaseInput['report'];
+  policy?: PolicyOverrides;
+  partnerIntegration?: boolean;
+  assignedWorker?: string;
+}
+
+export type BatchStatus = 'gathering' | 'booking' | 'confirming' | 'travelling' | 'replanning' | 'completed';
+
+export interface BatchView {
+  batchId: string;
+  status: BatchStatus;
+  regionCode: string;
+  originRegionCode: string;
+  originAgency: string;
+  /** Trip plans so far; the last is the current one. */
+  plans: { version: number; members: string[]; booked: boolean; outcome: 'pending' | 'travelled' | 'compensated' | 'refused'; reason: string | null }[];
+  members: { caseId: string; status: ReturneeStatus }[];
+  compensations: { planVersion: number; step: string; at: string }[];
+}
+
+export interface ReceptionDecision {
+  reportId: string;
+  accepted: boolean;
+}
+
+export const getBatchQuery = defineQuery<BatchView>('getBatch');
+/** The origin Dinsos confirms (or refuses) receiving the group's trip: a partner callback. */
+export const receptionDecisionSignal = defineSignal<[ReceptionDecision]>('receptionDecision');
+/** A supervisor re-plans a compensated trip, optionally with another receiving agency. */
+export const replanUpdate = defineUpdate<BatchView, [{ originAgency?: string; by: Actor }]>('replan');
+
+/** The case reference partners see for a batch ("batch-<id>"), so their callbacks can find it. */
+export const BATCH_REF = /^batch-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;

@@ -3,10 +3,12 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { commandBody } from '../command-schemas';
-import { caseId, caseListQuery, escalationQuery, openCaseBody, statsQuery, timelineQuery } from '../schemas';
+import { commandBody, partnerCallbackBody } from '../command-schemas';
+import { batchId, caseId, caseListQuery, escalationQuery, openBatchBody, openCaseBody, replanBody, statsQuery, timelineQuery } from '../schemas';
 import {
+  batchViewSchema,
   caseDetailsSchema,
+  openedBatchSchema,
   casePageSchema,
   caseViewSchema,
   healthSchema,
@@ -116,6 +118,53 @@ export function buildOpenApiDocument() {
     summary: 'Caseload counts for dashboards',
     request: { headers: headers(false), query: statsQuery },
     responses: common({ 200: json(statsSchema, 'Counts') }),
+  });
+  route({
+    method: 'post',
+    path: '/v1/partner-callbacks',
+    operationId: 'partnerCallback',
+    summary: 'A partner reports a fact about a case (admission decision, trip departed/arrived, tracing result, …)',
+    description: 'Partner tokens only. Repeated callbacks with the same reportId are applied once.',
+    request: { headers: headers(true), body: { required: true, content: { 'application/json': { schema: partnerCallbackBody } } } },
+    responses: common({
+      202: json(z.object({ accepted: z.literal(true), reportId: z.string() }), 'Accepted for the case'),
+      400: problem('Malformed JSON'),
+      404: problem('No such case in the partner\'s regions'),
+      409: problem('The case has been archived'),
+    }),
+  });
+  route({
+    method: 'post',
+    path: '/v1/repatriation-batches',
+    operationId: 'openBatch',
+    summary: 'Open a group repatriation: one case per person, one shared trip home',
+    request: { headers: headers(true), body: { required: true, content: { 'application/json': { schema: openBatchBody } } } },
+    responses: common({
+      201: json(openedBatchSchema, 'The batch and its members\' cases are open'),
+      400: problem('Malformed JSON or Idempotency-Key'),
+      403: problem('Role or region not allowed'),
+      413: problem('Body too large'),
+    }),
+  });
+  route({
+    method: 'get',
+    path: '/v1/repatriation-batches/{batchId}',
+    operationId: 'getBatch',
+    summary: 'A group repatriation: plans, compensations and each member\'s status',
+    request: { headers: headers(false), params: z.object({ batchId }) },
+    responses: common({ 200: json(batchViewSchema, 'The batch'), 404: problem('No such batch in the caller\'s regions') }),
+  });
+  route({
+    method: 'post',
+    path: '/v1/repatriation-batches/{batchId}/replan',
+    operationId: 'replanBatch',
+    summary: 'Re-plan a compensated trip (supervisors), optionally with another receiving agency',
+    request: { headers: headers(true), params: z.object({ batchId }), body: { required: true, content: { 'application/json': { schema: replanBody } } } },
+    responses: common({
+      200: json(batchViewSchema, 'The batch, re-planning'),
+      404: problem('No such batch in the caller\'s regions'),
+      409: problem('The trip is not waiting to be re-planned (BATCH_NOT_REPLANNING)'),
+    }),
   });
   registry.registerPath({
     method: 'get',

@@ -100,3 +100,29 @@ export const statsSchema = z
   .meta({ id: 'CaseStats' });
 
 export const healthSchema = z.object({ status: z.string(), checks: z.record(z.string(), z.string()).optional() }).meta({ id: 'Health' });
+
+const returnee = z.enum(['preparing', 'ready', 'departed', 'arrived', 'withdrawn']);
+export const batchViewSchema = z
+  .object({
+    batchId: z.string(),
+    status: z.enum(['gathering', 'booking', 'confirming', 'travelling', 'replanning', 'completed']),
+    regionCode: z.string(),
+    originRegionCode: z.string(),
+    originAgency: z.string(),
+    plans: z.array(
+      z.object({
+        version: z.number().int(),
+        members: z.array(z.string()),
+        booked: z.boolean(),
+        outcome: z.enum(['pending', 'travelled', 'compensated', 'refused']),
+        reason: z.string().nullable(),
+      }),
+    ),
+    members: z.array(z.object({ caseId: z.string(), status: returnee })),
+    compensations: z.array(z.object({ planVersion: z.number().int(), step: z.string(), at: z.string() })),
+  })
+  .meta({ id: 'RepatriationBatch', description: 'A group repatriation: trip plans (a compensated plan is followed by a re-plan) and each member' });
+
+export const openedBatchSchema = z
+  .object({ batchId: z.string(), caseIds: z.array(z.string()), links: z.object({ self: z.string() }) })
+  .meta({ id: 'OpenedBatch' });

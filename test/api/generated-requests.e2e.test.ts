@@ -6,7 +6,17 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { z } from 'zod';
 import { buildOpenApiDocument } from '../../api/openapi/document';
-import { caseDetailsSchema, casePageSchema, caseViewSchema, openedCaseSchema, problemSchema, statsSchema, timelinePageSchema } from '../../api/openapi/responses';
+import {
+  batchViewSchema,
+  caseDetailsSchema,
+  casePageSchema,
+  caseViewSchema,
+  openedBatchSchema,
+  openedCaseSchema,
+  problemSchema,
+  statsSchema,
+  timelinePageSchema,
+} from '../../api/openapi/responses';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { as, caller, testApp } from '../helpers/api';
@@ -39,6 +49,9 @@ const SUCCESS_SHAPES: Record<string, z.ZodType> = {
   getTimeline: timelinePageSchema,
   listEscalations: casePageSchema,
   caseStats: statsSchema,
+  getBatch: batchViewSchema,
+  replanBatch: batchViewSchema,
+  openBatch: openedBatchSchema,
 };
 
 const CALLERS: [string, string[]][] = [
@@ -110,7 +123,7 @@ test('1,200 generated requests across every documented operation: zero 5xx, ever
   const anyRequest = fc.oneof(...operations.map((o, i) => ({ arbitrary: requestFor(i), weight: o.method === 'post' ? 4 : 1 })));
   await fc.assert(
     fc.asyncProperty(anyRequest, async (r) => {
-      const url = r.operation.path.replace('{caseId}', encodeURIComponent(r.caseId));
+      const url = r.operation.path.replace('{caseId}', encodeURIComponent(r.caseId)).replace('{batchId}', encodeURIComponent(r.caseId));
       let req = r.operation.method === 'get' ? request(app).get(url) : request(app).post(url);
       if (r.token === 'valid') req = req.set(as(r.who[0], r.who[1]));
       if (r.token === 'garbage') req = req.set('Authorization', 'Bearer abc.def.ghi');

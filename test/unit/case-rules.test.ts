@@ -55,6 +55,7 @@ test('partners may only report facts; operators may not approve; nobody approves
   const file = odgjCase();
   const allowed = (role: Role) => COMMAND_TYPES.filter((t) => refusal(file, EXAMPLES[t], ctx({ id: 'x', role })) !== 'ROLE_NOT_ALLOWED');
   expect(allowed('partner').sort()).toEqual([
+    'recordFamilyTracing',
     'recordObservationResult',
     'recordReferralDecision',
     'recordServiceDelivered',

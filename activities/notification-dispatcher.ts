@@ -1,0 +1,161 @@
+// Drains the notification outbox into the gateway and keeps the delivery log. Runs beside the worker
+// (any number of instances): rows are leased with SKIP LOCKED, so each is sent by one dispatcher at a
+// time, and a dispatcher that dies mid-send leaves a lease that expires and an idempotency key that
+// stops the gateway from sending twice.
+import { ApplicationFailure } from '@temporalio/common';
+import { and, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Logger } from '../config/logger';
+import type { Db } from '../db/client';
+import { notifications } from '../db/schema';
+import type { Language } from '../domain/notification-templates';
+import { channelFor, recipientFor, renderNotification } from '../domain/notification-templates';
+import type { Audience, NotificationTemplate } from '../domain/notifications';
+import { PARTNER_REFUSAL } from '../domain/partner-calls';
+import type { NotificationGateway } from './partners/notification-gateway';
+
+export interface DispatcherOptions {
+  db: Db;
+  gateway: NotificationGateway;
+  logger: Logger;
+  language?: Language;
+  batchSize?: number;
+  /** How long a leased row is this dispatcher's before another may take it over. */
+  leaseMs?: number;
+  /** Give up on a message after this long (it is marked failed: EXPIRED). */
+  expireAfterMs?: number;
+  now?: () => Date;
+}
+
+export interface DispatchRound {
+  sent: number;
+  failed: number;
+  retrying: number;
+  delivered: number;
+}
+
+type Row = typeof notifications.$inferSelect;
+
+const backoffMs = (attempts: number) => Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+
+export function createNotificationDispatcher(opts: DispatcherOptions) {
+  const { db, gateway, logger } = opts;
+  const language = opts.language ?? 'id';
+  const batchSize = opts.batchSize ?? 25;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const expireAfterMs = opts.expireAfterMs ?? 24 * 3_600_000;
+  const now = opts.now ?? (() => new Date());
+
+  async function lease(): Promise<Row[]> {
+    const at = now();
+    const due = db
+      .select({ key: notifications.key })
+      .from(notifications)
+      .where(
+        or(
+          and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, at)),
+          and(eq(notifications.status, 'sending'), lt(notifications.leaseUntil, at)),
+        ),
+      )
+      .orderBy(notifications.createdAt)
+      .limit(batchSize)
+      .for('update', { skipLocked: true });
+    return db
+      .update(notifications)
+      .set({ status: 'sending', leaseUntil: new Date(at.getTime() + leaseMs), attempts: sql`${notifications.attempts} + 1` })
+      .where(inArray(notifications.key, due))
+      .returning();
+  }
+
+  async function send(row: Row): Promise<'sent' | 'failed' | 'retrying'> {
+    const audience = row.audience as Audience;
+    const channel = channelFor(audience);
+    try {
+      const { messageId } = await gateway.send({
+        key: row.key,
+        channel,
+        to: recipientFor({ audience, caseId: row.caseId, staffId: row.staffId, regionCode: row.regionCode }),
+        template: row.template,
+        language,
+        body: renderNotification(row.template as NotificationTemplate, language, row.data),
+      });
+      await db
+        .update(notifications)
+        .set({ status: 'sent', providerRef: messageId, sentAt: now(), channel, language, leaseUntil: null, lastError: null })
+        .where(eq(notifications.key, row.key));
+      return 'sent';
+    } catch (err) {
+      const refused = err instanceof ApplicationFailure && err.type === PARTNER_REFUSAL;
+      const code = refused ? String((err.details?.[0] as { code?: string } | undefined)?.code ?? 'REFUSED') : 'UNAVAILABLE';
+      const expired = now().getTime() - row.createdAt.getTime() > expireAfterMs;
+      const failed = refused || expired;
+      await db
+        .update(notifications)
+        .set({
+          status: failed ? 'failed' : 'pending',
+          lastError: expired && !refused ? 'EXPIRED' : code,
+          nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+          leaseUntil: null,
+          channel,
+        })
+        .where(eq(notifications.key, row.key));
+      return failed ? 'failed' : 'retrying';
+    }
+  }
+
+  /** Sent messages are followed up until the gateway says delivered or failed. */
+  async function trackDeliveries(): Promise<number> {
+    const rows = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.status, 'sent'), isNotNull(notifications.providerRef)))
+      .orderBy(notifications.sentAt)
+      .limit(batchSize);
+    let delivered = 0;
+    for (const row of rows) {
+      try {
+        const { status } = await gateway.status(row.providerRef!);
+        if (status === 'delivered' || status === 'failed') {
+          await db
+            .update(notifications)
+            .set({ status, ...(status === 'delivered' ? { deliveredAt: now() } : { lastError: 'UNDELIVERABLE' }) })
+            .where(eq(notifications.key, row.key));
+          if (status === 'delivered') delivered += 1;
+        }
+      } catch {
+        // The gateway is down: the status is asked again next round.
+      }
+    }
+    return delivered;
+  }
+
+  async function runOnce(): Promise<DispatchRound> {
+    const round: DispatchRound = { sent: 0, failed: 0, retrying: 0, delivered: 0 };
+    for (const row of await lease()) round[await send(row)] += 1;
+    round.delivered = await trackDeliveries();
+    if (round.sent || round.failed || round.retrying) logger.debug(round, 'notifications dispatched');
+    return round;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  return {
+    runOnce,
+    start(intervalMs = 1_000): void {
+      stopped = false;
+      const tick = () => {
+        running = runOnce()
+          .catch((err: unknown) => logger.warn({ err }, 'notification dispatch round failed'))
+          .finally(() => {
+            if (!stopped) timer = setTimeout(tick, intervalMs);
+          });
+      };
+      tick();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Message texts in Bahasa Indonesia and English. They name the case by a short reference and codes only:
+// a message can sit on a shared phone, so it never carries a name, a diagnosis or an address.
+import type { Audience, NotificationTemplate } from './notifications';
+
+export type Language = 'id' | 'en';
+export type Channel = 'sms' | 'whatsapp' | 'email';
+
+type Fields = Record<string, string | number | null>;
+
+const ref = (f: Fields) => String(f.caseId ?? '').slice(0, 8);
+
+const TEXTS: Record<NotificationTemplate, Record<Language, (f: Fields) => string>> = {
+  'deadline.reminder': {
+    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) — separuh waktu untuk ${f.kind} telah berlalu. Mohon segera ditindaklanjuti.`,
+    en: (f) => `Sigap: case ${ref(f)} (${f.category}) — half the time for ${f.kind} has passed. Please act soon.`,
+  },
+  'escalation.level1': {
+    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}, risiko ${f.riskLevel}) melewati batas waktu (${f.reason}: ${f.subject}). Eskalasi tingkat 1.`,
+    en: (f) => `Sigap: case ${ref(f)} (${f.category}, risk ${f.riskLevel}) is overdue (${f.reason}: ${f.subject}). Escalation level 1.`,
+  },
+  'escalation.level2': {
+    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) masih tertunda 24 jam setelah batas waktu (${f.reason}). Eskalasi tingkat 2 ke Kepala Bidang.`,
+    en: (f) => `Sigap: case ${ref(f)} (${f.category}) is still overdue 24 hours after its deadline (${f.reason}). Escalation level 2 to the Head of Division.`,
+  },
+  'escalation.level3': {
+    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) tertunda 72 jam setelah batas waktu (${f.reason}). Eskalasi tingkat 3 ke Kepala Dinas.`,
+    en: (f) => `Sigap: case ${ref(f)} (${f.category}) is overdue 72 hours after its deadline (${f.reason}). Escalation level 3 to the Head of Agency.`,
+  },
+  'referral.sent': {
+    id: (f) => `Dinas Sosial mengajukan permohonan rujukan (${f.partner}) untuk kasus ${ref(f)}. Mohon berikan keputusan melalui sistem rujukan.`,
+    en: (f) => `The social affairs office has sent a referral request (${f.partner}) for case ${ref(f)}. Please decide through the referral system.`,
+  },
+  'transport.booked': {
+    id: (f) => `Dinas Sosial: perjalanan pulang untuk kasus ${ref(f)} telah dijadwalkan. Petugas akan menghubungi Anda untuk penjemputan.`,
+    en: (f) => `Social affairs office: the trip home for case ${ref(f)} is booked. An officer will contact you about the pick-up.`,
+  },
+};
+
+export function renderNotification(template: NotificationTemplate, language: Language, fields: Fields): string {
+  return TEXTS[template][language](fields);
+}
+
+/** How each audience is reached: families by SMS (any phone), field staff by WhatsApp, heads and agencies by email. */
+export function channelFor(audience: Audience): Channel {
+  switch (audience) {
+    case 'family':
+      return 'sms';
+    case 'case_manager':
+    case 'supervisor':
+      return 'whatsapp';
+    case 'kepala_bidang':
+    case 'kepala_dinas':
+    case 'receiving_agency':
+      return 'email';
+  }
+}
+
+/**
+ * The gateway-side address: a directory entry, not a phone number or e-mail address, so Sigap's database
+ * holds no contact data. The gateway's directory resolves it.
+ */
+export function recipientFor(n: { audience: Audience; caseId: string; staffId: string | null; regionCode: string }): string {
+  switch (n.audience) {
+    case 'case_manager':
+      return n.staffId ? `staff:${n.staffId}` : `role:supervisor:${n.regionCode}`;
+    case 'supervisor':
+    case 'kepala_bidang':
+    case 'kepala_dinas':
+      return `role:${n.audience}:${n.regionCode}`;
+    case 'family':
+      return `family-of:${n.caseId}`;
+    case 'receiving_agency':
+      return `agency:${n.staffId ?? 'unknown'}`;
+  }
+}
