@@ -2,6 +2,7 @@
 // activities writing the real database.
 import type { Client, Connection } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
+import type { PartnerClients } from '../../activities/partners/clients';
 import type { Database } from '../../db/client';
 import { openTestDatabase } from './database';
 import { caseTestWorker, connectDevServer, uniqueTaskQueue } from './temporal';
@@ -14,11 +15,11 @@ export interface DevWorker {
   close(): Promise<void>;
 }
 
-export async function startDevWorker(prefix: string): Promise<DevWorker> {
+export async function startDevWorker(prefix: string, partners?: PartnerClients): Promise<DevWorker> {
   const { client, connection, nativeConnection } = await connectDevServer();
   const database = await openTestDatabase();
   const taskQueue = uniqueTaskQueue(prefix);
-  const worker = await caseTestWorker(nativeConnection, database, taskQueue);
+  const worker = await caseTestWorker(nativeConnection, database, taskQueue, undefined, partners);
   const running = worker.run();
   return {
     client,

@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import type { PartnerClients } from '../../activities/partners/clients';
 import type { CaseActivities } from '../../activities/types';
 import type { Database } from '../../db/client';
 import { WORKFLOWS_PATH } from '../../temporal/worker';
@@ -51,12 +52,13 @@ export function caseTestWorker(
   database: Database,
   taskQueue: string,
   wrap: (activities: CaseActivities) => CaseActivities = (a) => a,
+  partners?: PartnerClients,
 ): Promise<Worker> {
   return Worker.create({
     connection,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: wrap(createActivities({ db: database.db })),
+    activities: wrap(createActivities({ db: database.db, ...(partners ? { partners } : {}) })),
     dataConverter,
   });
 }
