@@ -21,6 +21,10 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** How long a leased row is this dispatcher's before another may take it over. */
   leaseMs?: number;
+  /** Serve only these provinces (e.g. where a provincial gateway contract applies); all when absent. */
+  provinces?: string[];
+  /** First retry delay after the gateway failed to answer; doubles up to 15 minutes. */
+  retryBaseMs?: number;
   /** Give up on a message after this long (it is marked failed: EXPIRED). */
   expireAfterMs?: number;
   now?: () => Date;
@@ -35,7 +39,6 @@ export interface DispatchRound {
 
 type Row = typeof notifications.$inferSelect;
 
-const backoffMs = (attempts: number) => Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
 
 export function createNotificationDispatcher(opts: DispatcherOptions) {
   const { db, gateway, logger } = opts;
@@ -44,6 +47,8 @@ export function createNotificationDispatcher(opts: DispatcherOptions) {
   const leaseMs = opts.leaseMs ?? 60_000;
   const expireAfterMs = opts.expireAfterMs ?? 24 * 3_600_000;
   const now = opts.now ?? (() => new Date());
+  const inProvinces = opts.provinces ? inArray(sql`substr(${notifications.regionCode}, 1, 2)`, opts.provinces) : undefined;
+  const backoffMs = (attempts: number) => Math.min((opts.retryBaseMs ?? 1_000) * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
 
   async function lease(): Promise<Row[]> {
     const at = now();
@@ -51,9 +56,12 @@ export function createNotificationDispatcher(opts: DispatcherOptions) {
       .select({ key: notifications.key })
       .from(notifications)
       .where(
-        or(
-          and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, at)),
-          and(eq(notifications.status, 'sending'), lt(notifications.leaseUntil, at)),
+        and(
+          or(
+            and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, at)),
+            and(eq(notifications.status, 'sending'), lt(notifications.leaseUntil, at)),
+          ),
+          inProvinces,
         ),
       )
       .orderBy(notifications.createdAt)
@@ -107,7 +115,7 @@ export function createNotificationDispatcher(opts: DispatcherOptions) {
     const rows = await db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.status, 'sent'), isNotNull(notifications.providerRef)))
+      .where(and(eq(notifications.status, 'sent'), isNotNull(notifications.providerRef), inProvinces))
       .orderBy(notifications.sentAt)
       .limit(batchSize);
     let delivered = 0;

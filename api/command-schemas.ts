@@ -85,6 +85,8 @@ export const partnerCallbackBody = z
     /** A case id, or "batch-<id>" for a group's reception. */
     caseRef: z.string().regex(/^(batch-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a case or batch reference'),
     command: partnerCommandBody,
+    /** The sender's own name for itself; informational only — the token's subject identifies the partner. */
+    partnerId: z.string().max(64).optional(),
   })
   .strict();
 export type PartnerCallbackBody = z.infer<typeof partnerCallbackBody>;

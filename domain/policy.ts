@@ -51,6 +51,8 @@ export interface Policy {
   /** Follow-up contacts after a repatriation, as offsets from the handover to the origin region. */
   repatriationFollowUps: readonly number[];
   escalation: EscalationLadder;
+  /** Backoff between attempts of a partner call that failed for want of an answer (not a refusal). */
+  partnerRetry: { initialMs: number; maxMs: number };
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -81,6 +83,7 @@ export const DEFAULT_POLICY: Policy = {
   followUpVisits: [7 * DAY, 30 * DAY, 90 * DAY],
   repatriationFollowUps: [7 * DAY, 30 * DAY],
   escalation: { reminderAt: 0.5, level2After: 24 * HOUR, level3After: 72 * HOUR },
+  partnerRetry: { initialMs: 2_000, maxMs: 5 * MINUTE },
 };
 
 function isRiskTiered(kind: DeadlineKind): kind is RiskTieredDeadline {
@@ -113,6 +116,7 @@ export type PolicyOverrides = Partial<{
   followUpVisits: number[];
   repatriationFollowUps: number[];
   escalation: Partial<EscalationLadder>;
+  partnerRetry: Partial<Policy['partnerRetry']>;
 }>;
 
 /** A deployment's policy: the defaults with its overrides laid over them. */
@@ -128,6 +132,8 @@ export function withOverrides(base: Policy, o: PolicyOverrides): Policy {
     followUpVisits: o.followUpVisits ?? base.followUpVisits,
     repatriationFollowUps: o.repatriationFollowUps ?? base.repatriationFollowUps,
     escalation: { ...base.escalation, ...o.escalation },
+    // Cases carried over from before this setting have none in their stored overrides; the default applies.
+    partnerRetry: { ...base.partnerRetry, ...o.partnerRetry },
   };
 }
 
@@ -147,6 +153,8 @@ export function policyProblems(policy: Policy): string[] {
   const { reminderAt, level2After, level3After } = policy.escalation;
   if (!(reminderAt > 0 && reminderAt < 1)) problems.push('escalation.reminderAt must be in (0, 1)');
   positive('escalation.level2After', level2After);
+  positive('partnerRetry.initialMs', policy.partnerRetry.initialMs);
+  if (!(policy.partnerRetry.maxMs >= policy.partnerRetry.initialMs)) problems.push('partnerRetry.maxMs must be at least initialMs');
   if (!(level3After > level2After)) problems.push('escalation.level3After must be after level2After');
   return problems;
 }

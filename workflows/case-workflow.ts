@@ -66,7 +66,12 @@ function partnerActivities(policy: Policy) {
     startToCloseTimeout: '30 seconds',
     heartbeatTimeout: '10 seconds',
     scheduleToCloseTimeout: scaled(policy, policy.fixed.integration_budget),
-    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [PARTNER_REFUSAL] },
+    retry: {
+      initialInterval: policy.partnerRetry.initialMs,
+      backoffCoefficient: 2,
+      maximumInterval: policy.partnerRetry.maxMs,
+      nonRetryableErrorTypes: [PARTNER_REFUSAL],
+    },
   });
 }
 

@@ -31,7 +31,12 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
   const partners = proxyActivities<PartnerActivities>({
     startToCloseTimeout: '30 seconds',
     heartbeatTimeout: '10 seconds',
-    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [PARTNER_REFUSAL] },
+    retry: {
+      initialInterval: policy.partnerRetry.initialMs,
+      backoffCoefficient: 2,
+      maximumInterval: policy.partnerRetry.maxMs,
+      nonRetryableErrorTypes: [PARTNER_REFUSAL],
+    },
   });
   const ref = `batch-${input.batchId}`;
   let status: BatchStatus = 'gathering';
