@@ -23,8 +23,9 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** Serve only these provinces (e.g. where a provincial gateway contract applies); all when absent. */
   provinces?: string[];
-  /** First retry delay after the gateway failed to answer; doubles up to 15 minutes. */
+  /** First retry delay after the gateway failed to answer; doubles up to retryMaxMs (15 minutes). */
   retryBaseMs?: number;
+  retryMaxMs?: number;
   /** Give up on a message after this long (it is marked failed: EXPIRED). */
   expireAfterMs?: number;
   now?: () => Date;
@@ -48,7 +49,7 @@ export function createNotificationDispatcher(opts: DispatcherOptions) {
   const expireAfterMs = opts.expireAfterMs ?? 24 * 3_600_000;
   const now = opts.now ?? (() => new Date());
   const inProvinces = opts.provinces ? inArray(sql`substr(${notifications.regionCode}, 1, 2)`, opts.provinces) : undefined;
-  const backoffMs = (attempts: number) => Math.min((opts.retryBaseMs ?? 1_000) * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+  const backoffMs = (attempts: number) => Math.min((opts.retryBaseMs ?? 1_000) * 2 ** Math.max(0, attempts - 1), opts.retryMaxMs ?? 15 * 60_000);
 
   async function lease(): Promise<Row[]> {
     const at = now();
@@ -119,26 +120,30 @@ export function createNotificationDispatcher(opts: DispatcherOptions) {
       .orderBy(notifications.sentAt)
       .limit(batchSize);
     let delivered = 0;
-    for (const row of rows) {
-      try {
-        const { status } = await gateway.status(row.providerRef!);
-        if (status === 'delivered' || status === 'failed') {
-          await db
-            .update(notifications)
-            .set({ status, ...(status === 'delivered' ? { deliveredAt: now() } : { lastError: 'UNDELIVERABLE' }) })
-            .where(eq(notifications.key, row.key));
-          if (status === 'delivered') delivered += 1;
+    // In parallel: one slow answer from the gateway must not hold up the rest.
+    await Promise.all(
+      rows.map(async (row) => {
+        try {
+          const { status } = await gateway.status(row.providerRef!);
+          if (status === 'delivered' || status === 'failed') {
+            await db
+              .update(notifications)
+              .set({ status, ...(status === 'delivered' ? { deliveredAt: now() } : { lastError: 'UNDELIVERABLE' }) })
+              .where(eq(notifications.key, row.key));
+            if (status === 'delivered') delivered += 1;
+          }
+        } catch {
+          // The gateway is down: the status is asked again next round.
         }
-      } catch {
-        // The gateway is down: the status is asked again next round.
-      }
-    }
+      }),
+    );
     return delivered;
   }
 
   async function runOnce(): Promise<DispatchRound> {
     const round: DispatchRound = { sent: 0, failed: 0, retrying: 0, delivered: 0 };
-    for (const row of await lease()) round[await send(row)] += 1;
+    const outcomes = await Promise.all((await lease()).map(send));
+    for (const outcome of outcomes) round[outcome] += 1;
     round.delivered = await trackDeliveries();
     if (round.sent || round.failed || round.retrying) logger.debug(round, 'notifications dispatched');
     return round;

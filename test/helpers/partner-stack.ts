@@ -44,6 +44,7 @@ export async function startPartnerStack(
     logger: createLogger('silent'),
     provinces: opts.provinces,
     retryBaseMs: 50,
+    retryMaxMs: 1_000,
   });
   dispatcher.start(100);
   return {
