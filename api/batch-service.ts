@@ -74,9 +74,10 @@ export async function replanBatch(deps: CaseServiceDeps, principal: Principal, b
       ...(key ? { updateId: `${principal.id}:${key}` } : {}),
     });
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'NOTHING_TO_DECIDE') {
-      throw ProblemError.of('BATCH_NOT_REPLANNING');
-    }
+    const refused = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'NOTHING_TO_DECIDE';
+    // A completed batch no longer takes Updates: there is nothing left to re-plan either.
+    const finished = err instanceof WorkflowNotFoundError || (err as { code?: number }).code === 5;
+    if (refused || finished) throw ProblemError.of('BATCH_NOT_REPLANNING');
     throw err;
   }
 }

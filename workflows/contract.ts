@@ -172,7 +172,7 @@ export interface BatchView {
   /** Trip plans so far; the last is the current one. */
   plans: { version: number; members: string[]; booked: boolean; outcome: 'pending' | 'travelled' | 'compensated' | 'refused'; reason: string | null }[];
   members: { caseId: string; status: ReturneeStatus }[];
-  compensations: { planVersion: number; step: string; at: string }[];
+  compensations: { planVersion: number; step: string; outcome: string; at: string }[];
 }
 
 export interface ReceptionDecision {

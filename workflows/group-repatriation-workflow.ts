@@ -132,8 +132,15 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
     const failed = async (reason: string) => {
       // Compensate in reverse order; the shelter places stay taken, so nobody is left without a bed.
       for (const step of undo.reverse()) {
-        await step.run();
-        compensations.push({ planVersion: plan.version, step: step.step, at: new Date().toISOString() });
+        let outcome = 'done';
+        try {
+          await step.run();
+        } catch (err) {
+          // A compensation the partner refuses (the vehicle has already left) is recorded for the
+          // supervisor, not allowed to stop the rest of the clean-up.
+          outcome = `refused:${refusal(err)}`;
+        }
+        compensations.push({ planVersion: plan.version, step: step.step, outcome, at: new Date().toISOString() });
       }
       plan.outcome = plan.booked ? 'compensated' : 'refused';
       plan.reason = reason;

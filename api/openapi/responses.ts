@@ -119,7 +119,7 @@ export const batchViewSchema = z
       }),
     ),
     members: z.array(z.object({ caseId: z.string(), status: returnee })),
-    compensations: z.array(z.object({ planVersion: z.number().int(), step: z.string(), at: z.string() })),
+    compensations: z.array(z.object({ planVersion: z.number().int(), step: z.string(), outcome: z.string(), at: z.string() })),
   })
   .meta({ id: 'RepatriationBatch', description: 'A group repatriation: trip plans (a compensated plan is followed by a re-plan) and each member' });
 
