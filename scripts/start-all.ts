@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { signToken } from '../api/auth/tokens';
 import { buildApp } from '../api/build-app';
+import { createNotificationDispatcher } from '../activities/notification-dispatcher';
 import { tokenSettingsFrom } from '../config/auth';
+import { partnerWiring } from '../config/partners';
+import { startPartnerSimulator } from '../partners/simulator';
 import { close, listen } from '../api/listen';
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
@@ -54,6 +57,16 @@ async function main(): Promise<void> {
     const database = await openMigratedDatabase(config);
     stack.push(() => database.close());
 
+    // Partner services: the simulators, unless real partner URLs are configured.
+    let simulatorUrl: string | undefined;
+    if (config.partners.simulators) {
+      const callbackToken = await signToken(tokenSettingsFrom(config), { sub: 'PARTNER-SIM', role: 'partner', regions: ['*'] }, '30d');
+      const sim = await startPartnerSimulator({ port: config.partners.simulatorPort, host: '127.0.0.1', callbackToken });
+      stack.push(() => sim.close());
+      simulatorUrl = sim.url;
+    }
+    const partners = partnerWiring(config, simulatorUrl);
+
     const workerConnection = await connectWorkerConnection(address);
     stack.push(() => workerConnection.close());
     const worker = await createCaseWorker({
@@ -61,9 +74,14 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       dataConverter: createDataConverter(ring),
-      deps: { db: database.db },
+      deps: { db: database.db, ...(partners.clients ? { partners: partners.clients } : {}) },
     });
     const running = worker.run();
+    if (partners.gateway) {
+      const dispatcher = createNotificationDispatcher({ db: database.db, gateway: partners.gateway, logger });
+      dispatcher.start();
+      stack.push(() => dispatcher.stop());
+    }
     stack.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -79,18 +97,16 @@ async function main(): Promise<void> {
       fs.writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
     }
     const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-    process.stdout.write(
-      [
-        '',
-        'Sigap is running.',
-        `  API             ${base}  (docs ${base}/docs, metrics ${base}/metrics)`,
-        config.production ? '' : `  Dev token       ${tokenFile}  (admin, all regions; others: npm run token -- --help)`,
-        devServer?.uiUrl ? `  Temporal Web UI ${devServer.uiUrl}` : `  Temporal        ${address}`,
-        `  Database        ${database.kind === 'pglite' ? path.join(config.dataDir, 'pglite') + ' (PGlite)' : 'DATABASE_URL'}`,
-        '  Stop with Ctrl-C.',
-        '',
-      ].join('\n') + '\n',
-    );
+    const lines = [
+      'Sigap is running.',
+      `  API             ${base}  (docs ${base}/docs, metrics ${base}/metrics)`,
+      config.production ? '' : `  Dev token       ${tokenFile}  (admin, all regions; others: npm run token -- --help)`,
+      simulatorUrl ? `  Partner sims    ${simulatorUrl}  (referral, transport, notifications, tracing; faults: PUT /_admin/faults)` : '',
+      devServer?.uiUrl ? `  Temporal Web UI ${devServer.uiUrl}` : `  Temporal        ${address}`,
+      `  Database        ${database.kind === 'pglite' ? path.join(config.dataDir, 'pglite') + ' (PGlite)' : 'DATABASE_URL'}`,
+      '  Stop with Ctrl-C.',
+    ];
+    process.stdout.write(`\n${lines.filter(Boolean).join('\n')}\n\n`);
 
     let stopping = false;
     const onSignal = () => {

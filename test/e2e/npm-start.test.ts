@@ -11,11 +11,11 @@ import { freePort } from '../../temporal/free-port';
 
 const ROOT = path.join(__dirname, '..', '..');
 let dataDir: string;
-let ports: { api: number; temporal: number; ui: number; sdkMetrics: number };
+let ports: { api: number; temporal: number; ui: number; sdkMetrics: number; partners: number };
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-start-'));
-  ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), sdkMetrics: await freePort() };
+  ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), sdkMetrics: await freePort(), partners: await freePort() };
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -27,6 +27,7 @@ function start(): { child: ChildProcess; output: string[] } {
     TEMPORAL_DEV_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: String(ports.ui),
     TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.sdkMetrics}`,
+    PARTNER_SIM_PORT: String(ports.partners),
     LOG_LEVEL: 'warn',
   };
   // The newcomer's path: no database or cluster configured.
@@ -89,6 +90,8 @@ test('npm start serves the API, the Web UI and registered search attributes, and
     const { caseId, workflowId } = (await created.json()) as { caseId: string; workflowId: string };
     expect(((await (await post()).json()) as { caseId: string }).caseId).toBe(caseId);
 
+    // The partner simulators run too, and the case reached them: the origin Dinsos is asked on request.
+    expect((await fetch(`http://127.0.0.1:${ports.partners}/healthz`)).status).toBe(200);
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.api}/v1/cases`)).status).toBe(401);
