@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { asc, eq } from 'drizzle-orm';
+import type { PartnerClients } from '../../activities/partners/clients';
 import type { CaseActivities } from '../../activities/types';
 import type { Database } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
@@ -36,11 +37,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `wrap` lets a suite put a fault in front of the real activities (e.g. fail once after writing). */
-export async function startHarness(wrap?: (activities: CaseActivities) => CaseActivities): Promise<Harness> {
+/**
+ * `wrap` lets a suite put a fault in front of the real activities (e.g. fail once after writing);
+ * `partners` points the partner activities at real (simulated) partner services.
+ */
+export async function startHarness(wrap?: (activities: CaseActivities) => CaseActivities, partners?: PartnerClients): Promise<Harness> {
   const [env, database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
   const taskQueue = uniqueTaskQueue('case');
-  const worker = await caseTestWorker(env.nativeConnection, database, taskQueue, wrap);
+  const worker = await caseTestWorker(env.nativeConnection, database, taskQueue, wrap, partners);
   const running = worker.run();
   return {
     env,
@@ -68,7 +72,7 @@ export async function startHarness(wrap?: (activities: CaseActivities) => CaseAc
  * With SIGAP_RECORD_HISTORIES=1, saves the case's history under test/histories/ for the replay test.
  * Recorded once per workflow change that running cases could replay, then committed.
  */
-export async function saveHistory(handle: CaseHandle, name: string): Promise<void> {
+export async function saveHistory(handle: Pick<CaseHandle, 'fetchHistory'>, name: string): Promise<void> {
   if (process.env.SIGAP_RECORD_HISTORIES !== '1') return;
   const history = await handle.fetchHistory();
   // Binary protobuf: the SDK's JSON helpers trip over two copies of protobufjs in the dependency tree.

@@ -1,5 +1,6 @@
 // Running cases must survive a deploy: every recorded history replays against the current workflow code.
-// Re-record (SIGAP_RECORD_HISTORIES=1 npm run jest -- test/workflow) only for a change guarded by patched().
+// Re-record (SIGAP_RECORD_HISTORIES=1 npm run jest -- test/workflow) only for a change guarded by patched(),
+// and keep the old files: they are the cases still running under the old code path.
 import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
@@ -29,9 +30,12 @@ const PATHWAYS = [
   'repatriation',
 ];
 
+// Recorded with partner integration (patch partner-integration-v1) and the group batch workflow.
+const INTEGRATED = ['partner-repatriation', 'group-batch', 'group-member'];
+
 test('the recorded histories cover every pathway and a continue-as-new, from before and after the escalation ladder', () => {
   // v1-*: recorded before the ladder (patch escalation-ladder-v2); the others with it.
-  const expected = PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]);
+  const expected = [...PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]), ...INTEGRATED.map((p) => `${p}.history.bin`)];
   expect(files).toEqual(expect.arrayContaining(expected));
 });
 
