@@ -4,25 +4,19 @@
 //   npm run bench:api -- --requests 2000 --concurrency 32
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { createApp } from '../api/app';
 import { createTokenVerifier, signToken } from '../api/auth/tokens';
 import { close, listen } from '../api/listen';
 import { createLogger } from '../config/logger';
-import { openDatabase } from '../db/client';
-import { requireBinary } from '../scripts/lib/temporal-binaries';
-import { createDataConverter } from '../temporal/data-converter';
-import { startDevServer } from '../temporal/dev-server';
 import { freePort } from '../temporal/free-port';
-import { generatedKeyRing } from '../temporal/keyring';
-import { ensureSearchAttributes } from '../temporal/search-attributes';
 import type { caseWorkflow } from '../workflows/case-workflow';
 import type { OpenCaseInput } from '../workflows/contract';
 import { caseWorkflowId } from '../workflows/contract';
 import { initialSearchAttributes } from '../workflows/search-attribute-values';
+import { startBenchStack } from './bench-stack';
 import { machine, percentile, writeSection } from './report';
 
 const opts = new Command()
@@ -102,7 +96,7 @@ async function apiPhase(url: string, token: string, n: number, concurrency: numb
     const instance = autocannon(
       {
         url: `${url}/v1/cases`,
-        connections: concurrency,
+        connections: Math.min(concurrency, n),
         amount: n,
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -120,16 +114,8 @@ async function apiPhase(url: string, token: string, n: number, concurrency: numb
 }
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const server = process.env.TEMPORAL_ADDRESS
-    ? undefined
-    : await startDevServer({ cliPath: requireBinary('cli'), port: await freePort(), uiPort: null, startTimeoutMs: 120_000 });
-  const address = process.env.TEMPORAL_ADDRESS ?? server!.address;
-  const database = openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { pgliteDir: null });
-  await database.migrate();
-  const connection = await Connection.connect({ address });
-  await ensureSearchAttributes(connection, 'default');
-  const client = new Client({ connection, dataConverter: createDataConverter(generatedKeyRing()) });
+  const stack = await startBenchStack();
+  const { client, database } = stack;
   // No worker on this queue: both phases measure the start path alone, not the cases' first steps.
   const taskQueue = `bench-api-${randomUUID()}`;
   const settings = { issuer: 'sigap', audience: 'sigap-api', secret: new TextEncoder().encode(randomUUID() + randomUUID()) };
@@ -197,9 +183,7 @@ async function main(): Promise<void> {
     );
   }
   await close(http);
-  await connection.close();
-  await database.close();
-  await server?.stop();
+  await stack.stop();
 }
 
 main().catch((err: unknown) => {

@@ -3,23 +3,16 @@
 // and lateness, and writes them to docs/BENCHMARKS.md.
 //   npm run bench:escalation -- --cases 10000
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { Command } from 'commander';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { createActivities } from '../activities';
-import { openDatabase } from '../db/client';
 import { caseEvents, notifications } from '../db/schema';
 import { HOUR } from '../domain/time';
-import { requireBinary } from '../scripts/lib/temporal-binaries';
-import { createDataConverter } from '../temporal/data-converter';
-import { startDevServer } from '../temporal/dev-server';
-import { freePort } from '../temporal/free-port';
-import { generatedKeyRing } from '../temporal/keyring';
-import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { WORKFLOWS_PATH } from '../temporal/worker';
 import type { caseWorkflow } from '../workflows/case-workflow';
 import { caseWorkflowId } from '../workflows/contract';
+import { startBenchStack } from './bench-stack';
 import { machine, percentile, writeSection } from './report';
 
 const opts = new Command()
@@ -33,17 +26,8 @@ const opts = new Command()
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const server = process.env.TEMPORAL_ADDRESS
-    ? undefined
-    : await startDevServer({ cliPath: requireBinary('cli'), port: await freePort(), uiPort: null, startTimeoutMs: 120_000 });
-  const address = process.env.TEMPORAL_ADDRESS ?? server!.address;
-  const database = openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { pgliteDir: null });
-  await database.migrate();
-  const connection = await Connection.connect({ address });
-  await ensureSearchAttributes(connection, 'default');
-  const dataConverter = createDataConverter(generatedKeyRing());
-  const client = new Client({ connection, dataConverter });
+  const stack = await startBenchStack();
+  const { address, database, client, dataConverter } = stack;
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `bench-${randomUUID()}`;
   const worker = await Worker.create({
@@ -156,9 +140,7 @@ async function main(): Promise<void> {
   worker.shutdown();
   await running;
   await nativeConnection.close();
-  await connection.close();
-  await database.close();
-  await server?.stop();
+  await stack.stop();
 }
 
 main().catch((err: unknown) => {
