@@ -10,6 +10,7 @@ import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { uniqueTaskQueue } from '../helpers/temporal';
 import { caller, testApp } from '../helpers/api';
+import { eventually } from '../helpers/eventually';
 
 let dev: DevWorker;
 let client: Client;
@@ -47,16 +48,6 @@ function appFor(queue: string) {
 }
 
 afterAll(() => dev?.close());
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function workflowsOnQueue(queue = taskQueue): Promise<number> {
   return (await client.workflow.count(`TaskQueue = '${queue}'`)).count;
