@@ -6,7 +6,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from '../config/logger';
 import type { KeyRing } from '../temporal/keyring';
-import { authenticate } from './auth/authenticate';
+import { allow, authenticate } from './auth/authenticate';
 import type { VerifyToken } from './auth/tokens';
 import type { CaseServiceDeps } from './case-service';
 import type { ApiMetrics } from './metrics';
@@ -32,7 +32,11 @@ export interface AppDeps extends CaseServiceDeps {
   /** More Prometheus text for /metrics: the worker's Temporal SDK metrics when it shares the process. */
   extraMetrics?: () => Promise<string>;
   metricsToken?: string;
-  codec?: { ring: KeyRing; corsOrigins: string[] };
+  /**
+   * The Web UI's codec endpoint. With `requireAuth`, only supervisors and admins (bearer token, which the
+   * UI forwards when configured to) may decrypt: the payloads hold personal data.
+   */
+  codec?: { ring: KeyRing; corsOrigins: string[]; requireAuth?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -71,7 +75,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRouter({ checks: deps.checks }));
   app.use(metricsRouter(metrics, deps.extraMetrics, deps.metricsToken));
   app.use(docsRouter());
-  if (deps.codec) app.use(express.json({ limit: '4mb' }), codecRouter(deps.codec.ring, deps.codec.corsOrigins));
+  if (deps.codec) {
+    const guard = deps.codec.requireAuth ? [authenticate(deps.verifyToken), allow('supervisor', 'admin')] : [];
+    app.use(express.json({ limit: '4mb' }), codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard));
+  }
 
   app.use('/v1', authenticate(deps.verifyToken));
   app.use(

@@ -26,6 +26,6 @@ export function buildApp(config: Config, client: Client, database: Database, rin
         await client.workflowService.describeNamespace({ namespace: config.temporal.namespace });
       },
     },
-    ...(config.codecEndpoint ? { codec: { ring, corsOrigins: config.codecCorsOrigins } } : {}),
+    ...(config.codecEndpoint ? { codec: { ring, corsOrigins: config.codecCorsOrigins, requireAuth: config.codecAuth } } : {}),
   });
 }

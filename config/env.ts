@@ -23,6 +23,7 @@ const schema = z.object({
   SIGAP_PAYLOAD_KEY_ID: z.string().optional(),
   SIGAP_CODEC_ENDPOINT: z.enum(['on', 'off']).optional(),
   SIGAP_CODEC_CORS_ORIGIN: z.string().optional(),
+  SIGAP_CODEC_AUTH: z.enum(['on', 'off']).optional(),
   SIGAP_POLICY_FILE: z.string().optional(),
   SIGAP_TIME_SCALE: z.coerce.number().positive().max(1).optional(),
   SIGAP_JWT_SECRET: z.string().min(32).optional(),
@@ -61,6 +62,8 @@ export interface Config {
   payloadKeys: { spec: string; currentId: string | undefined } | undefined;
   codecEndpoint: boolean;
   codecCorsOrigins: string[];
+  /** The codec endpoint requires a supervisor's or admin's bearer token. */
+  codecAuth: boolean;
   policy: PolicyOverrides;
   auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string; audience: string };
   rateLimitPerMinute: number;
@@ -115,9 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiPort: e.TEMPORAL_UI_PORT,
     },
     payloadKeys: e.SIGAP_PAYLOAD_KEYS ? { spec: e.SIGAP_PAYLOAD_KEYS, currentId: e.SIGAP_PAYLOAD_KEY_ID } : undefined,
-    // The codec endpoint decrypts payloads for the Web UI; until the API has authentication it is a
+    // The codec endpoint decrypts payloads for the Web UI: on in development (the dev UI has no login);
+    // in production only when asked for, and then behind supervisors' tokens unless told otherwise.
     // development convenience only.
     codecEndpoint: (e.SIGAP_CODEC_ENDPOINT ?? (production ? 'off' : 'on')) === 'on',
+    codecAuth: (e.SIGAP_CODEC_AUTH ?? (production ? 'on' : 'off')) === 'on',
     codecCorsOrigins: (e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT}`)
       .split(',')
       .map((o) => o.trim())

@@ -1,7 +1,7 @@
 // Remote codec endpoint for the Temporal Web UI: decodes (and encodes) payloads in the JSON form the UI
 // sends, so an authorised person can read encrypted case data in the browser. Keys never leave the server.
 import type { Payload } from '@temporalio/common';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { Router } from 'express';
 import { EncryptionCodec } from '../../temporal/encryption-codec';
 import type { KeyRing } from '../../temporal/keyring';
@@ -21,7 +21,7 @@ const toJson = (p: Payload): JsonPayload => ({
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
-export function codecRouter(ring: KeyRing, corsOrigins: string[]): Router {
+export function codecRouter(ring: KeyRing, corsOrigins: string[], guard: RequestHandler[] = []): Router {
   const codec = new EncryptionCodec(ring);
   const router = Router();
   router.use('/codec', (req, res, next) => {
@@ -41,7 +41,8 @@ export function codecRouter(ring: KeyRing, corsOrigins: string[]): Router {
     const payloads = (req.body as { payloads?: JsonPayload[] } | undefined)?.payloads ?? [];
     res.json({ payloads: (await fn(payloads.map(fromJson))).map(toJson) });
   };
-  router.post('/codec/decode', handle((p) => codec.decode(p)));
-  router.post('/codec/encode', handle((p) => codec.encode(p)));
+  // Preflight requests above carry no credentials; the guard applies to the calls themselves.
+  router.post('/codec/decode', ...guard, handle((p) => codec.decode(p)));
+  router.post('/codec/encode', ...guard, handle((p) => codec.encode(p)));
   return router;
 }

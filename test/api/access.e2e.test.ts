@@ -6,6 +6,7 @@ import { caseSummarySchema, casePageSchema, problemSchema, statsSchema, timeline
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { as, caller, testApp, testTokenSettings, tokenFor } from '../helpers/api';
+import { testKeyRing } from '../helpers/temporal';
 
 let dev: DevWorker;
 let app: Express;
@@ -233,4 +234,13 @@ test('metrics can require a scrape token', async () => {
   const guarded = testApp(dev, { metricsToken: 'scrape-token-0123456789' });
   await request(guarded).get('/metrics').expect(401);
   await request(guarded).get('/metrics').set('Authorization', 'Bearer scrape-token-0123456789').expect(200);
+});
+
+test('with codec auth on, only supervisors and admins may decrypt payloads; preflight needs no token', async () => {
+  const guarded = testApp(dev, { codec: { ring: testKeyRing, corsOrigins: ['http://ui.example'], requireAuth: true } });
+  const payloads = { payloads: [] };
+  await request(guarded).options('/codec/decode').set('Origin', 'http://ui.example').expect(204);
+  await request(guarded).post('/codec/decode').send(payloads).expect(401);
+  await request(guarded).post('/codec/decode').set(as('operator:op-1')).send(payloads).expect(403);
+  await request(guarded).post('/codec/decode').set(as('supervisor:spv-1')).send(payloads).expect(200, { payloads: [] });
 });
