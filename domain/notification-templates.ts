@@ -30,6 +30,10 @@ const TEXTS: Record<NotificationTemplate, Record<Language, (f: Fields) => string
     id: (f) => `Dinas Sosial mengajukan permohonan rujukan (${f.partner}) untuk kasus ${ref(f)}. Mohon berikan keputusan melalui sistem rujukan.`,
     en: (f) => `The social affairs office has sent a referral request (${f.partner}) for case ${ref(f)}. Please decide through the referral system.`,
   },
+  'transport.cancelled': {
+    id: (f) => `Dinas Sosial: jadwal perjalanan pulang untuk kasus ${ref(f)} dibatalkan dan akan dijadwalkan ulang. Petugas akan menghubungi Anda.`,
+    en: (f) => `Social affairs office: the trip home for case ${ref(f)} is cancelled and will be rescheduled. An officer will contact you.`,
+  },
   'transport.booked': {
     id: (f) => `Dinas Sosial: perjalanan pulang untuk kasus ${ref(f)} telah dijadwalkan. Petugas akan menghubungi Anda untuk penjemputan.`,
     en: (f) => `Social affairs office: the trip home for case ${ref(f)} is booked. An officer will contact you about the pick-up.`,

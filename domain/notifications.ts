@@ -13,6 +13,7 @@ export const NOTIFICATION_TEMPLATES = [
   'escalation.level3',
   'referral.sent',
   'transport.booked',
+  'transport.cancelled',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -58,6 +59,13 @@ export function notificationsFor(events: DomainEvent[], file: CaseFile): Notific
       const plan = e.data.planVersion ?? 0;
       for (const audience of ['family', 'case_manager'] as const) {
         requests.push({ ...base(audience), key: `${file.caseId}:transport:home:${plan}:${audience}`, template: 'transport.booked', data: { ...facts } });
+      }
+    }
+    if (e.type === 'transport.booking_cancelled' && e.data.leg === 'home') {
+      // Whoever was told of the trip hears that it is off (a group trip re-planned, a withdrawn case).
+      const plan = e.data.planVersion ?? 0;
+      for (const audience of ['family', 'case_manager'] as const) {
+        requests.push({ ...base(audience), key: `${file.caseId}:transport:home:${plan}:cancelled:${audience}`, template: 'transport.cancelled', data: { ...facts } });
       }
     }
     if (e.type === 'deadline.reminder') {

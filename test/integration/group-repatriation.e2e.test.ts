@@ -2,6 +2,8 @@
 // The first plan fails after the booking (the receiving agency named is unknown to the referral system),
 // so the batch compensates — cancels the booking, tells every case the trip is off, keeps their shelter
 // places — and a supervisor re-plans; the second trip travels and every member arrives.
+import { and, eq, inArray } from 'drizzle-orm';
+import { notifications } from '../../db/schema';
 import { as } from '../helpers/api';
 import type { PartnerStack } from '../helpers/partner-stack';
 import { eventually, startPartnerStack } from '../helpers/partner-stack';
@@ -76,6 +78,12 @@ test(`a group of ${MEMBERS}: compensation after a failed plan, then the re-plann
   }
   const sample = (await stack.api.get(`/v1/cases/${caseIds[0]}/timeline`).query({ limit: 500 })).body.items.map((e: { type: string }) => e.type);
   expect(sample).toEqual(expect.arrayContaining(['transport.booked', 'transport.booking_cancelled']));
+  // Each family heard of the trip and then that it is off: once each.
+  const told = await eventually(async () => {
+    const rows = await stack.dev.database.db.select().from(notifications).where(and(inArray(notifications.caseId, caseIds), eq(notifications.audience, 'family')));
+    return rows.length === MEMBERS * 2 ? rows : undefined;
+  }, 'family notifications');
+  expect(told.filter((r) => r.template === 'transport.cancelled')).toHaveLength(MEMBERS);
 
   // Only supervisors re-plan, and only a trip waiting to be re-planned.
   await stack.api.post(`/v1/repatriation-batches/${batchId}/replan`).set(CM).send({ originAgency: 'DINSOS-32' }).expect(403);
