@@ -39,14 +39,20 @@ export interface EventLine {
 
 export const eventLine = (e: EventLine) => `${String(e.seq).padStart(4)}  ${e.at}  ${e.type.padEnd(28)} ${e.actor.role}:${e.actor.id}  (${e.stage})`;
 
-/** `key=value` → a typed value: numbers, booleans and null as such, everything else a string. */
+/**
+ * `key=value` is a string (region codes such as 32.04 stay strings); `key:=json` is a JSON value — a
+ * number, true/false, null, a list — as in HTTPie.
+ */
 export function parseAssignment(text: string): [string, unknown] {
+  const typed = /^([^:=]+):=(.*)$/s.exec(text);
+  if (typed) {
+    try {
+      return [typed[1]!, JSON.parse(typed[2]!) as unknown];
+    } catch {
+      throw new Error(`"${typed[1]}:=" needs a JSON value (7, true, null, ["a"])`);
+    }
+  }
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new Error(`expected key=value, got "${text}"`);
-  const key = text.slice(0, eq);
-  const raw = text.slice(eq + 1);
-  if (raw === 'true' || raw === 'false') return [key, raw === 'true'];
-  if (raw === 'null') return [key, null];
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return [key, Number(raw)];
-  return [key, raw];
+  if (eq <= 0) throw new Error(`expected key=value or key:=json, got "${text}"`);
+  return [text.slice(0, eq), text.slice(eq + 1)];
 }

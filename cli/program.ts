@@ -161,7 +161,7 @@ export function buildProgram(io: CliIo): Command {
   kase
     .command('act <caseId> <command>')
     .description('give a staff command, e.g. acknowledge, recordAssessment, requestClosure (see /docs)')
-    .option('--set <key=value>', 'a command field (repeatable): days=7, approve=true', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--set <field>', 'a command field (repeatable): reason=text (a string), days:=7 / approve:=true (JSON)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--data <json>', 'more fields as a JSON object (lists such as a plan\'s services)')
     .option('--idempotency-key <key>', 'repeat a command safely (default: a new key)')
     .action(async (caseId: string, command: string, o: { set: string[]; data?: string; idempotencyKey?: string }) => {

@@ -66,13 +66,21 @@ test('open (idempotently), list, show, act, timeline', async () => {
   const acked = await cli(['case', 'act', caseId, 'acknowledge', '--set', 'assignedWorker=cm-95'], 'operator:op-95', ['95']);
   expect(acked).toMatchObject({ code: 0, out: ['acknowledge: open · stage assessment'] });
 
-  const refused = await cli(['--lang', 'en', 'case', 'act', caseId, 'decideClosure', '--set', 'approve=true'], 'supervisor:spv-95', ['95']);
+  const refused = await cli(['--lang', 'en', 'case', 'act', caseId, 'decideClosure', '--set', 'approve:=true'], 'supervisor:spv-95', ['95']);
   expect(refused.code).toBe(1);
   expect(refused.err[0]).toMatch(/\[[A-Z_]+\]$/);
 
-  const invalid = await cli(['case', 'act', caseId, 'extendDeadline', '--set', 'hours=-3'], 'supervisor:spv-95', ['95']);
+  const invalid = await cli(['case', 'act', caseId, 'extendDeadline', '--set', 'hours:=-3'], 'supervisor:spv-95', ['95']);
   expect(invalid.code).toBe(1);
   expect(invalid.err).toEqual(expect.arrayContaining([expect.stringContaining('hours:')]));
+
+  // Strings stay strings (a region code is not a number); := gives JSON values.
+  const assessed = await cli(
+    ['case', 'act', caseId, 'recordAssessment', '--set', 'consent=not_possible', '--set', 'familyInvolved:=false', '--set', 'originRegionCode=32.04'],
+    'case_manager:cm-95',
+    ['95'],
+  );
+  expect(assessed).toMatchObject({ code: 0, out: ['recordAssessment: open · stage linking'] });
 
   const timeline = await cli(['case', 'timeline', caseId]);
   expect(timeline.out.join('\n')).toMatch(/case\.opened[\s\S]*case\.acknowledged/);
@@ -102,6 +110,7 @@ test('stats, escalations, usage errors, an unreachable API, and someone else\'s 
   expect((await cli(['case', 'open', '--category', 'x'])).code).toBe(2); // required options missing
   expect((await cli(['case', 'list', '--limit', 'many'])).code).toBe(2);
   expect((await cli(['case', 'act', 'x', 'addNote', '--set', 'novalue'])).code).toBe(2);
+  expect((await cli(['case', 'act', 'x', 'extendDeadline', '--set', 'hours:=many'])).code).toBe(2);
 
   const down = await runCli(['case', 'list'], { fetch, out: () => undefined, err: () => undefined, env: { SIGAP_API_URL: 'http://127.0.0.1:9', SIGAP_TOKEN: 'x' } });
   expect(down).toBe(3);
