@@ -158,9 +158,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     for (const r of batch) unsent.delete(r.seq);
     const late: DomainEvent[] = [];
     const notifications = notificationsFor(alerts, file);
-    if (notifications.length) await durably('notify', () => activities.notify(notifications), (stalled) => {
+    if (notifications.length) {
+      await durably('notify', () => activities.notify(notifications), (stalled) => {
         late.push(...stalled);
       });
+    }
     const recovered = [...late, ...integrationRecovered(file, 'recordCaseEvents'), ...integrationRecovered(file, 'notify')];
     if (recovered.length) await record(recovered, SYSTEM_ACTOR);
     reportToGroup();
