@@ -1,5 +1,6 @@
 // createActivities(deps): every activity the worker registers, built from injected dependencies.
 import type { Db } from '../db/client';
+import { writeBatch } from './batch-read-model';
 import type { CaseActivities } from './types';
 import { queueNotifications } from './notification-outbox';
 import { createPartnerActivities, unconfiguredPartners } from './partners/activities';
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
     recordCaseEvents: (events) => writeCaseEvents(deps.db, events),
     notify: (requests) => queueNotifications(deps.db, requests),
+    recordBatch: (snapshot) => writeBatch(deps.db, snapshot),
     ...(deps.partners ? createPartnerActivities(deps.partners) : unconfiguredPartners()),
   };
 }

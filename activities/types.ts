@@ -1,4 +1,5 @@
 import type { CaseEventRecord } from '../domain/case-events';
+import type { BatchSnapshot } from './batch-read-model';
 import type { NotificationRequest } from '../domain/notifications';
 import type { PartnerActivities } from './partners/activities';
 
@@ -7,4 +8,6 @@ export interface CaseActivities extends PartnerActivities {
   recordCaseEvents(events: CaseEventRecord[]): Promise<void>;
   /** Queues notifications in the outbox; a request whose key is already there is not queued again. */
   notify(requests: NotificationRequest[]): Promise<void>;
+  /** Refreshes a repatriation batch's read-model row. Idempotent; an older snapshot changes nothing. */
+  recordBatch(snapshot: BatchSnapshot): Promise<void>;
 }

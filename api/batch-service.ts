@@ -3,6 +3,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { batches } from '../db/schema';
 import type { BatchView, GroupRepatriationInput } from '../workflows/contract';
 import { batchWorkflowId, getBatchQuery, receptionDecisionSignal, replanUpdate } from '../workflows/contract';
 import type { groupRepatriationWorkflow } from '../workflows/group-repatriation-workflow';
@@ -11,7 +13,11 @@ import { requestHash, reserve } from './idempotency';
 import type { Principal } from './principal';
 import { canSeeRegion } from './principal';
 import { ProblemError } from './problem';
-import type { OpenBatchBody } from './schemas';
+import type { BatchListQuery, OpenBatchBody } from './schemas';
+import type { Page } from './keyset';
+import { decodeCursor, encodeCursor } from './keyset';
+import { regionFilter, regionScope } from './region-scope';
+
 
 /** Each member's case id follows from the batch id, so a retried request opens the same cases. */
 export function memberCaseId(batchId: string, index: number): string {
@@ -86,4 +92,30 @@ export async function replanBatch(deps: CaseServiceDeps, principal: Principal, b
 export async function batchReceptionDecision(deps: CaseServiceDeps, principal: Principal, batchId: string, reportId: string, accepted: boolean) {
   await readBatch(deps, principal, batchId);
   await deps.client.workflow.getHandle(batchWorkflowId(batchId)).signal(receptionDecisionSignal, { reportId, accepted });
+}
+
+type BatchRow = typeof batches.$inferSelect;
+
+const isCursor = (v: unknown): v is { t: string; id: string } =>
+  typeof v === 'object' && v !== null && !Number.isNaN(Date.parse(String((v as { t?: unknown }).t))) && typeof (v as { id?: unknown }).id === 'string';
+
+/** Batches in the caller's regions, newest first, from the read model. */
+export async function listBatches(deps: CaseServiceDeps, principal: Principal, q: BatchListQuery): Promise<Page<BatchRow>> {
+  const after = decodeCursor(q.cursor, isCursor);
+  const rows = await deps.db
+    .select()
+    .from(batches)
+    .where(
+      and(
+        regionScope(principal, batches),
+        regionFilter(q.region, batches),
+        q.status ? eq(batches.status, q.status) : undefined,
+        after ? or(lt(batches.openedAt, new Date(after.t)), and(eq(batches.openedAt, new Date(after.t)), sql`${batches.batchId} < ${after.id}`)) : undefined,
+      ),
+    )
+    .orderBy(desc(batches.openedAt), desc(batches.batchId))
+    .limit(q.limit + 1);
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.openedAt.toISOString(), id: last.batchId }) : null };
 }

@@ -55,6 +55,16 @@ export const openBatchBody = z
 export type OpenBatchBody = z.infer<typeof openBatchBody>;
 
 export const batchId = caseId;
+
+export const batchListQuery = z
+  .object({
+    status: z.enum(['gathering', 'booking', 'confirming', 'travelling', 'replanning', 'completed']).optional(),
+    region: regionCode.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+export type BatchListQuery = z.infer<typeof batchListQuery>;
 export const replanBody = z.object({ originAgency: agencyCode.optional() }).strict();
 
 export const escalationQuery = z

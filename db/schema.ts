@@ -104,3 +104,25 @@ export const notifications = pgTable(
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
   ],
 );
+
+/** Group repatriation batches as supervisors list them: codes and counts only. */
+export const batches = pgTable(
+  'batches',
+  {
+    batchId: text('batch_id').primaryKey(),
+    regionCode: text('region_code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    originRegionCode: text('origin_region_code').notNull(),
+    originAgency: text('origin_agency').notNull(),
+    status: text('status').notNull(),
+    members: integer('members').notNull(),
+    arrived: integer('arrived').notNull(),
+    withdrawn: integer('withdrawn').notNull(),
+    planVersion: integer('plan_version').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** The batch's own change counter: an older snapshot never overwrites a newer one. */
+    version: integer('version').notNull(),
+  },
+  (t) => [index('batches_region_idx').on(t.regionCode, t.status), index('batches_province_idx').on(t.provinceCode, t.status), index('batches_opened_idx').on(t.openedAt, t.batchId)],
+);

@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -19,12 +20,15 @@ import {
 import { PARTNER_REFUSAL } from '../domain/partner-calls';
 import type { ReturneeStatus } from '../domain/partner-calls';
 import { DEFAULT_POLICY, scaled, withOverrides } from '../domain/policy';
-import type { PartnerActivities } from './activity-types';
+import type { CaseActivities, PartnerActivities } from './activity-types';
 import { caseWorkflow } from './case-workflow';
 import type { BatchStatus, BatchView, GroupRepatriationInput, ReceptionDecision } from './contract';
 import { caseWorkflowId, getBatchQuery, groupTripSignal, receptionDecisionSignal, replanUpdate, returneeUpdateSignal } from './contract';
 
 type Plan = BatchView['plans'][number];
+
+/** Batches started since the batch read model existed keep a row in it; older ones are only queried. */
+export const BATCH_READ_MODEL_PATCH = 'batch-read-model-v1';
 
 export async function groupRepatriationWorkflow(input: GroupRepatriationInput): Promise<BatchView> {
   const policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
@@ -38,6 +42,38 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
       nonRetryableErrorTypes: [PARTNER_REFUSAL],
     },
   });
+  const readModel = proxyActivities<Pick<CaseActivities, 'recordBatch'>>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
+  const project = patched(BATCH_READ_MODEL_PATCH);
+  const openedAt = new Date().toISOString();
+  let snapshotVersion = 0;
+  let projected = '';
+  /** Writes the batch's row when what it shows has changed; the last write wins by version. */
+  const publish = async () => {
+    if (!project) return;
+    const v = view();
+    const count = (s: ReturneeStatus) => v.members.filter((m) => m.status === s).length;
+    const shown = JSON.stringify([v.status, count('arrived'), count('withdrawn'), plans.length, originAgency]);
+    if (shown === projected) return;
+    projected = shown;
+    snapshotVersion += 1;
+    await readModel.recordBatch({
+      batchId: input.batchId,
+      regionCode: input.regionCode,
+      originRegionCode: input.originRegionCode,
+      originAgency,
+      status: v.status,
+      members: v.members.length,
+      arrived: count('arrived'),
+      withdrawn: count('withdrawn'),
+      planVersion: plans.length,
+      openedAt,
+      at: new Date().toISOString(),
+      version: snapshotVersion,
+    });
+  };
   const ref = `batch-${input.batchId}`;
   let status: BatchStatus = 'gathering';
   let originAgency = input.originAgency;
@@ -122,6 +158,7 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
 
   for (;;) {
     status = 'gathering';
+    await publish();
     await condition(() => inState('preparing').length === 0);
     const travellers = inState('ready');
     if (travellers.length === 0) break; // everyone withdrew (or has already travelled)
@@ -146,10 +183,12 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
       plan.reason = reason;
       status = 'replanning';
       replanRequested = false;
+      await publish();
       await condition(() => replanRequested);
     };
 
     status = 'booking';
+    await publish();
     const bookingKey = `${ref}:transport:v${plan.version}`;
     let bookingId: string;
     try {
@@ -164,6 +203,7 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
     undo.push({ step: 'cases.told', run: () => tellCases(travellers, 'cancelled', plan.version) });
 
     status = 'confirming';
+    await publish();
     reception = null;
     try {
       await partners.requestAdmission({
@@ -185,6 +225,7 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
     }
 
     status = 'travelling';
+    await publish();
     // The vehicle has its departure window; a trip that never leaves is undone like any other failure.
     const on = (...states: ReturneeStatus[]) => travellers.filter((id) => states.includes(members.get(id)!));
     const left = await condition(() => on('departed', 'arrived').length > 0 || on('withdrawn').length === travellers.length, scaled(policy, policy.fixed.group_departure));
@@ -198,6 +239,7 @@ export async function groupRepatriationWorkflow(input: GroupRepatriationInput): 
   }
 
   status = 'completed';
+  await publish();
   await condition(allHandlersFinished);
   return view();
 }

@@ -4,8 +4,9 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { commandBody, partnerCallbackBody } from '../command-schemas';
-import { batchId, caseId, caseListQuery, escalationQuery, openBatchBody, openCaseBody, replanBody, statsQuery, timelineQuery } from '../schemas';
+import { batchId, batchListQuery, caseId, caseListQuery, escalationQuery, openBatchBody, openCaseBody, replanBody, statsQuery, timelineQuery } from '../schemas';
 import {
+  batchPageSchema,
   batchViewSchema,
   caseDetailsSchema,
   openedBatchSchema,
@@ -145,6 +146,14 @@ export function buildOpenApiDocument() {
       403: problem('Role or region not allowed'),
       413: problem('Body too large'),
     }),
+  });
+  route({
+    method: 'get',
+    path: '/v1/repatriation-batches',
+    operationId: 'listBatches',
+    summary: 'Group repatriations in the caller\'s regions, newest first (read model; keyset pagination)',
+    request: { headers: headers(false), query: batchListQuery },
+    responses: common({ 200: json(batchPageSchema, 'A page of batches') }),
   });
   route({
     method: 'get',

@@ -126,3 +126,25 @@ export const batchViewSchema = z
 export const openedBatchSchema = z
   .object({ batchId: z.string(), caseIds: z.array(z.string()), links: z.object({ self: z.string() }) })
   .meta({ id: 'OpenedBatch' });
+
+export const batchPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        batchId: z.string(),
+        status: z.enum(['gathering', 'booking', 'confirming', 'travelling', 'replanning', 'completed']),
+        regionCode: z.string(),
+        originRegionCode: z.string(),
+        originAgency: z.string(),
+        members: z.number().int(),
+        arrived: z.number().int(),
+        withdrawn: z.number().int(),
+        planVersion: z.number().int(),
+        openedAt: z.string(),
+        updatedAt: z.string(),
+        links: z.object({ self: z.string() }),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'BatchPage' });

@@ -81,6 +81,15 @@ describe('repatriation batches', () => {
     for (const caseId of first.body.caseIds as string[]) {
       await eventually(async () => ((await caller(app).get(`/v1/cases/${caseId}`)).body.record?.pathway === 'repatriation' ? true : undefined), 'member case');
     }
+    // Listed from the read model for the region's staff, not for others.
+    const listed = await eventually(async () => {
+      const page = await request(app).get('/v1/repatriation-batches').set(CM).query({ region: '86.01', status: 'gathering' }).expect(200);
+      return page.body.items.find((b: { batchId: string }) => b.batchId === first.body.batchId);
+    }, 'the batch in the list');
+    expect(listed).toMatchObject({ status: 'gathering', members: 2, arrived: 0, originAgency: 'DINSOS-32', planVersion: 0 });
+    const foreign = await request(app).get('/v1/repatriation-batches').set(as('supervisor:spv-11', ['11'])).expect(200);
+    expect(foreign.body.items.map((b: { batchId: string }) => b.batchId)).not.toContain(first.body.batchId);
+    await request(app).get('/v1/repatriation-batches').set(CM).query({ status: 'lost' }).expect(422);
   });
 
   test('invalid, unauthenticated, out-of-region and premature requests are refused', async () => {

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { z } from 'zod';
 import { buildOpenApiDocument } from '../../api/openapi/document';
 import {
+  batchPageSchema,
   batchViewSchema,
   caseDetailsSchema,
   casePageSchema,
@@ -50,6 +51,7 @@ const SUCCESS_SHAPES: Record<string, z.ZodType> = {
   listEscalations: casePageSchema,
   caseStats: statsSchema,
   getBatch: batchViewSchema,
+  listBatches: batchPageSchema,
   replanBatch: batchViewSchema,
   openBatch: openedBatchSchema,
 };

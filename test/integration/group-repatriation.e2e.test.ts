@@ -114,6 +114,14 @@ test(`a group of ${MEMBERS}: compensation after a failed plan, then the re-plann
   }
   expect(counts.admissionsPerCaseRef[`batch-${batchId}`]).toBe(1); // plan 1 was refused, plan 2 accepted
 
+  // The read model shows the trip done.
+  const row = await eventually(async () => {
+    const page = await stack.api.get('/v1/repatriation-batches').set(SPV).query({ region: '84' }).expect(200);
+    const b = page.body.items.find((x: { batchId: string }) => x.batchId === batchId);
+    return b?.status === 'completed' ? b : undefined;
+  }, 'the batch row');
+  expect(row).toMatchObject({ members: MEMBERS, arrived: MEMBERS, withdrawn: 0, planVersion: 2, originAgency: 'DINSOS-32' });
+
   // Someone outside the region does not see the batch.
   await stack.api.get(`/v1/repatriation-batches/${batchId}`).set(as('supervisor:spv-31', ['31'])).expect(404);
 }, 300_000);

@@ -30,8 +30,9 @@ const PATHWAYS = [
   'repatriation',
 ];
 
-// Recorded with partner integration (patch partner-integration-v1) and the group batch workflow.
-const INTEGRATED = ['partner-repatriation', 'group-batch', 'group-member'];
+// Recorded with partner integration (patch partner-integration-v1) and the group batch workflow, before
+// and after the batch read model (patch batch-read-model-v1).
+const INTEGRATED = ['partner-repatriation', 'group-batch-before-read-model', 'group-batch', 'group-member'];
 
 test('the recorded histories cover every pathway and a continue-as-new, from before and after the escalation ladder', () => {
   // v1-*: recorded before the ladder (patch escalation-ladder-v2); the others with it.

@@ -2,7 +2,9 @@
 // repatriation case and a small group batch, from start to finish. Their histories are the replay
 // fixtures for the partner-integration patch and the batch workflow.
 import type { WorkflowHandle } from '@temporalio/client';
+import { eq } from 'drizzle-orm';
 import { createPartnerClients } from '../../activities/partners/clients';
+import { batches } from '../../db/schema';
 import type { RunningSimulator } from '../../partners/simulator';
 import { startPartnerSimulator } from '../../partners/simulator';
 import type { BatchView, GroupRepatriationInput } from '../../workflows/contract';
@@ -91,6 +93,8 @@ test('a group batch of two: shared booking, reception confirmed, both arrive', a
   expect(done.status).toBe('completed');
   expect(done.members.map((m) => m.status)).toEqual(['arrived', 'arrived']);
   expect(sim.sim.counts().bookingsCreated).toBeGreaterThanOrEqual(2); // this batch's and the first test's
+  const [row] = await h.database.db.select().from(batches).where(eq(batches.batchId, batchId));
+  expect(row).toMatchObject({ status: 'completed', members: 2, arrived: 2, planVersion: 1 });
   await saveHistory(batch, 'group-batch');
   await saveHistory(cases[0]!, 'group-member');
 });
