@@ -1,0 +1,91 @@
+// What the CLI reads from the API's answers. Deliberately looser than api/openapi/responses.ts (codes are
+// plain strings, not enums): a server that gained a stage should not break an older CLI's tables.
+import { z } from 'zod';
+
+const deadline = z.object({ kind: z.string(), dueAt: z.string().nullable() }).nullable();
+
+export const problemBody = z.object({
+  code: z.string(),
+  title: z.string(),
+  messages: z.object({ id: z.string(), en: z.string() }).optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemBody>;
+
+export const caseSummary = z.object({
+  caseId: z.string(),
+  status: z.string(),
+  stage: z.string(),
+  pathway: z.string(),
+  category: z.string(),
+  riskLevel: z.string(),
+  regionCode: z.string(),
+  jurisdiction: z.string(),
+  assignedWorker: z.string().nullable(),
+  escalationLevel: z.number(),
+  escalations: z.array(z.object({ reason: z.string(), subject: z.string(), level: z.number(), since: z.string(), acknowledged: z.boolean() })),
+  nextDeadline: deadline,
+  openedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const casePage = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
+
+export const openedCase = z.object({ caseId: z.string() });
+
+/**
+ * The live case file; only what the CLI prints is checked, the rest passes through to --json. It is the
+ * workflow's own state, so it is there before the read model has caught up.
+ */
+export const caseView = z.object({
+  caseId: z.string(),
+  status: z.string(),
+  stage: z.string(),
+  nextDeadline: deadline.optional(),
+  pathway: z.string().optional(),
+  category: z.string().optional(),
+  riskLevel: z.string().optional(),
+  regionCode: z.string().optional(),
+  jurisdiction: z.string().optional(),
+  assignedWorker: z.string().nullable().optional(),
+  escalationLevel: z.number().optional(),
+  openedAt: z.string().optional(),
+});
+
+export const caseDetails = z.object({
+  caseId: z.string(),
+  projection: z.string(),
+  record: caseSummary.nullable(),
+  live: caseView.nullable(),
+});
+export type CaseDetails = z.infer<typeof caseDetails>;
+
+export const timelineEvent = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), role: z.string() }),
+  stage: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEvent = z.infer<typeof timelineEvent>;
+
+export const timelinePage = z.object({ items: z.array(timelineEvent), nextAfter: z.number().int().nullable() });
+export type TimelinePage = z.infer<typeof timelinePage>;
+
+const counts = z.record(z.string(), z.number());
+export const caseStats = z.object({
+  open: z.number(),
+  overdue: z.number(),
+  escalated: z.number(),
+  openedInPeriod: z.number(),
+  closedInPeriod: z.number(),
+  byStage: counts,
+  byCategory: counts,
+  byEscalationLevel: counts,
+  byRisk: counts,
+  periodDays: z.number(),
+  region: z.string().nullable(),
+});
+export type CaseStats = z.infer<typeof caseStats>;
