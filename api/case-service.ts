@@ -111,10 +111,22 @@ export async function readCase(deps: CaseServiceDeps, caseId: string): Promise<C
   }
 }
 
-/** Someone else's case, or none at all, is "not found": its existence is not the caller's to learn. */
-async function assertVisible(db: Db, principal: Principal, caseId: string): Promise<void> {
-  const [row] = await db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.caseId, caseId));
-  if (!row || !canSeeRegion(principal, row.regionCode)) throw ProblemError.of('CASE_NOT_FOUND');
+/**
+ * Someone else's case, or none at all, is "not found": its existence is not the caller's to learn. The
+ * read model trails a new case by one activity, so a case it does not hold yet is asked for its region
+ * directly (a command right after intake must not be told the case does not exist).
+ */
+async function assertVisible(deps: Pick<CaseServiceDeps, 'db' | 'client'>, principal: Principal, caseId: string): Promise<void> {
+  const [row] = await deps.db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.caseId, caseId));
+  let region = row?.regionCode;
+  if (!region) {
+    try {
+      region = (await deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery)).regionCode;
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+  if (!region || !canSeeRegion(principal, region)) throw ProblemError.of('CASE_NOT_FOUND');
 }
 
 /** Applies a staff command through the case's Update; the Idempotency-Key doubles as the Update id. */
@@ -125,7 +137,7 @@ export async function actOnCase(
   command: CaseCommand,
   idempotencyKey: string | undefined,
 ): Promise<CaseView> {
-  await assertVisible(deps.db, principal, caseId);
+  await assertVisible(deps, principal, caseId);
   const handle = deps.client.workflow.getHandle(caseWorkflowId(caseId));
   try {
     return await handle.executeUpdate(commandUpdate(command.type), {
@@ -151,7 +163,7 @@ export async function reportFromPartner(
   principal: Principal,
   report: { reportId: string; caseRef: string; command: PartnerCommand },
 ): Promise<void> {
-  await assertVisible(deps.db, principal, report.caseRef);
+  await assertVisible(deps, principal, report.caseRef);
   try {
     await deps.client.workflow
       .getHandle(caseWorkflowId(report.caseRef))
@@ -163,9 +175,9 @@ export async function reportFromPartner(
 }
 
 /** The case's timeline (who, when, what), in order, after a given position. */
-export async function readTimeline(db: Db, principal: Principal, caseId: string, after: number, limit: number) {
-  await assertVisible(db, principal, caseId);
-  const events = await db
+export async function readTimeline(deps: Pick<CaseServiceDeps, 'db' | 'client'>, principal: Principal, caseId: string, after: number, limit: number) {
+  await assertVisible(deps, principal, caseId);
+  const events = await deps.db
     .select()
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), gt(caseEvents.seq, after)))

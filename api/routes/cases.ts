@@ -56,7 +56,7 @@ export function casesRouter(deps: CaseServiceDeps): Router {
     const caseId = caseIdSchema.safeParse(req.params.caseId);
     if (!caseId.success) throw ProblemError.of('CASE_NOT_FOUND');
     const query = parseBody(timelineQuery, { ...req.query });
-    const page = await readTimeline(deps.db, principalOf(req), caseId.data, query.after, query.limit);
+    const page = await readTimeline(deps, principalOf(req), caseId.data, query.after, query.limit);
     res.json(page);
   });
 

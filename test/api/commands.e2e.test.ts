@@ -93,3 +93,16 @@ test('invalid commands are 422 problems naming the field; unknown cases are 404'
   await api.post('/v1/cases/00000000-0000-4000-8000-000000000000/commands').send({ type: 'acknowledge' }).expect(404);
   await api.get('/v1/cases/00000000-0000-4000-8000-000000000000/timeline').expect(404);
 });
+
+test('a command right after intake works before the read model has caught up', async () => {
+  const opened = await api
+    .post('/v1/cases')
+    .send({ category: 'odgj_terlantar', riskLevel: 'high', regionCode: '64.72', report: { channel: 'satpol_pp' }, subject: {} })
+    .expect(201);
+  // No waiting for the projection: the case is found through its workflow.
+  const acked = await api.post(`/v1/cases/${opened.body.caseId}/commands`).set(as('operator:op-1', ['64'])).send({ type: 'acknowledge' }).expect(200);
+  expect(acked.body.stage).toBe('assessment');
+  await api.get(`/v1/cases/${opened.body.caseId}/timeline`).expect(200);
+  // ...and still not for someone outside the region.
+  await api.post(`/v1/cases/${opened.body.caseId}/commands`).set(as('operator:op-9', ['91'])).send({ type: 'addNote', text: 'x' }).expect(404);
+});
