@@ -84,6 +84,8 @@ test('open (idempotently), list, show, act, timeline', async () => {
   expect(again.out).toEqual([caseId]);
   expect(again.err.join('\n')).toMatch(/Idempotency-Key yang sama/);
   await projected(caseId);
+  // A second case, so that pages of one need --all to follow the cursor even on an empty database.
+  await projected(await openCase(`${key}-second`));
 
   const list = await cli(['case', 'list', '--region', REGION, '--limit', '1', '--all']);
   expect(list.code).toBe(0);
