@@ -1,192 +1,262 @@
-// All partner simulators in one Express app (one port): referral, transport, notification gateway and
-// civil-registry tracing, with fault injection and an admin API for tests and demos.
-import type { Server } from 'node:http';
+// All partner simulators in one express app on one port — referral, transport, notification gateway and
+// civil-registry tracing, each under its own prefix — with fault injection and an admin API. Used by
+// `npm start`, by `tsx partners/main.ts` on its own, and in-process by tests.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ErrorRequestHandler } from 'express';
 import express from 'express';
+import type { Logger } from 'pino';
+import pino from 'pino';
+import { adminRouter } from './admin';
+import type { CallbackDelivery } from './callbacks';
 import { CallbackSender } from './callbacks';
+import type { SimContext } from './context';
+import type { SimulatorCounts } from './counts';
+import { countsOf } from './counts';
 import type { FaultsBody } from './faults';
-import { ENDPOINTS, Faults, faultsBody, seededRandom } from './faults';
+import { Faults } from './faults';
+import { bearerGuard, sendProblem } from './http';
 import { IdempotencyStore } from './idempotency';
-import type { GatewayOptions } from './notification-gateway';
-import { notificationGateway } from './notification-gateway';
-import type { ReferralOptions } from './referral';
-import { referralService } from './referral';
+import type { GatewayOptions, Message } from './notification-gateway';
+import { GATEWAY_DEFAULTS, notificationGateway } from './notification-gateway';
+import type { Random } from './random';
+import { seededRandom } from './random';
+import type { Admission, ReferralOptions } from './referral';
+import { REFERRAL_DEFAULTS, referralService } from './referral';
 import { Timers } from './timers';
-import type { TracingOptions } from './tracing';
-import { tracingService } from './tracing';
-import type { TransportOptions } from './transport';
-import { transportService } from './transport';
+import type { Lookup, TracingOptions } from './tracing';
+import { TRACING_DEFAULTS, tracingService } from './tracing';
+import type { Booking, TransportOptions } from './transport';
+import { TRANSPORT_DEFAULTS, transportService } from './transport';
+
+export type { SimulatorCounts } from './counts';
+export type { FaultsBody } from './faults';
+export { DEFAULT_FACILITIES } from './referral';
 
 export interface SimulatorOptions {
+  /** Seed of the fault generator (default 1); business outcomes use seed + 1. */
   seed?: number;
-  /** Bearer token the simulators present on callbacks to Sigap (a partner token). */
+  /** Replaces the seeded fault generator. */
+  random?: Random;
+  /** Replaces the seeded outcome generator (accept, found, delivered). */
+  outcomeRandom?: Random;
+  /** Bearer token the simulators present on callbacks to Sigap (a partner-role token). */
   callbackToken?: string;
+  /** Send every callback twice with the same reportId (default false). */
   duplicateCallbacks?: boolean;
+  /** Attempts per callback (default 20). */
   callbackMaxAttempts?: number;
+  /** First retry delay, doubled per attempt (default 200 ms), capped at callbackMaxDelayMs (default 10 s). */
   callbackBaseDelayMs?: number;
-  /** If set, /_admin routes require it as a bearer token. */
+  callbackMaxDelayMs?: number;
+  /** Per-attempt timeout of a callback (default 5 s). */
+  callbackTimeoutMs?: number;
+  /** Put admissionId / bookingId / lookupId in callback bodies (default false: Sigap's receiver refuses unknown fields). */
+  callbackResourceIds?: boolean;
+  /** If set, /_admin routes require `Authorization: Bearer <adminToken>`. */
   adminToken?: string;
+  /** If set, the partner routes require `Authorization: Bearer <clientToken>` (what Sigap sends as SIGAP_PARTNER_TOKEN). */
+  clientToken?: string;
   referral?: Partial<ReferralOptions>;
   transport?: Partial<TransportOptions>;
   gateway?: Partial<GatewayOptions>;
   tracing?: Partial<TracingOptions>;
+  /** Fault configuration at start (and after every reset). */
   faults?: FaultsBody;
+  /** Default: silent. Nothing personal is ever logged. */
+  logger?: Logger;
+  /** The simulators' clock (default: the real one). */
+  now?: () => Date;
 }
 
-export const DEFAULT_FACILITIES = ['RSJ-ATMA-HUSADA', 'RSJ-MENUR', 'RSJ-LAWANG', 'PANTI-BUDI-LUHUR'];
-
-export interface SimulatorCounts {
-  endpoints: Record<string, { calls: number; injectedFailures: number; lostResponses: number; effects: number }>;
-  admissionsCreated: number;
-  bookingsCreated: number;
-  bookingsCancelled: number;
-  messagesSent: number;
-  lookupsCreated: number;
-  callbacksDelivered: number;
-  callbackAttempts: number;
-  callbacksAbandoned: number;
-  /** For exactly-once checks: bookings and messages per case reference. */
-  bookingsPerCaseRef: Record<string, number>;
-  admissionsPerCaseRef: Record<string, number>;
-  messagesPerKey: Record<string, number>;
+/** Live views of everything the simulators hold. */
+export interface SimulatorState {
+  admissions: ReadonlyMap<string, Admission>;
+  bookings: ReadonlyMap<string, Booking>;
+  messages: ReadonlyMap<string, Message>;
+  lookups: ReadonlyMap<string, Lookup>;
+  callbacks: readonly CallbackDelivery[];
 }
 
 export function createPartnerSimulator(options: SimulatorOptions = {}) {
   const seed = options.seed ?? 1;
-  const faults = new Faults(seed);
-  if (options.faults) faults.configure(options.faults);
-  const random = seededRandom(seed + 1);
-  const keys = new IdempotencyStore();
+  const log = options.logger ?? pino({ level: 'silent' });
+  const faults = new Faults({ seed, ...(options.random ? { random: options.random } : {}), ...(options.faults ? { config: options.faults } : {}) });
   const timers = new Timers();
-  const callbacks = new CallbackSender({
-    ...(options.callbackToken ? { token: options.callbackToken } : {}),
-    duplicate: options.duplicateCallbacks ?? false,
-    maxAttempts: options.callbackMaxAttempts ?? 20,
-    baseDelayMs: options.callbackBaseDelayMs ?? 200,
-  });
-  const referral = referralService({
+  const callbacks = new CallbackSender(
+    {
+      ...(options.callbackToken ? { token: options.callbackToken } : {}),
+      duplicate: options.duplicateCallbacks ?? false,
+      maxAttempts: options.callbackMaxAttempts ?? 20,
+      baseDelayMs: options.callbackBaseDelayMs ?? 200,
+      maxDelayMs: options.callbackMaxDelayMs ?? 10_000,
+      timeoutMs: options.callbackTimeoutMs ?? 5_000,
+      includeResourceIds: options.callbackResourceIds ?? false,
+    },
+    log,
+  );
+  const ctx: SimContext = {
     faults,
-    keys,
-    callbacks,
+    keys: new IdempotencyStore(),
     timers,
-    random,
-    options: { facilities: DEFAULT_FACILITIES, decisionDelayMs: 2_000, acceptRate: 1, ...options.referral },
-  });
-  const transport = transportService({ faults, keys, callbacks, timers, options: { capacity: 60, departAfterMs: 3_000, arriveAfterMs: 3_000, ...options.transport } });
-  const gateway = notificationGateway({ faults, keys, timers, random, options: { deliverAfterMs: 500, failRate: 0, ...options.gateway } });
-  const tracing = tracingService({ faults, keys, callbacks, timers, random, options: { resultDelayMs: 3_000, foundRate: 0.7, ...options.tracing } });
+    callbacks,
+    random: options.outcomeRandom ?? seededRandom(seed + 1),
+    log,
+    now: options.now ?? (() => new Date()),
+  };
+  const referral = referralService(ctx, { ...REFERRAL_DEFAULTS, ...options.referral });
+  const transport = transportService(ctx, { ...TRANSPORT_DEFAULTS, ...options.transport });
+  const gateway = notificationGateway(ctx, { ...GATEWAY_DEFAULTS, ...options.gateway });
+  const tracing = tracingService(ctx, { ...TRACING_DEFAULTS, ...options.tracing });
 
-  const counts = (): SimulatorCounts => {
-    const tally = <T>(items: Iterable<T>, refs: (t: T) => string[]) => {
-      const out: Record<string, number> = {};
-      for (const item of items) for (const r of refs(item)) out[r] = (out[r] ?? 0) + 1;
-      return out;
-    };
-    return {
-      endpoints: Object.fromEntries(ENDPOINTS.map((e) => [e, { ...faults.count(e) }])),
-      admissionsCreated: referral.admissions.size,
-      bookingsCreated: transport.bookings.size,
-      bookingsCancelled: transport.cancelledCount(),
-      messagesSent: gateway.messages.size,
-      lookupsCreated: tracing.lookups.size,
-      callbacksDelivered: callbacks.delivered,
-      callbackAttempts: callbacks.attempts,
-      callbacksAbandoned: callbacks.abandoned,
-      bookingsPerCaseRef: tally(transport.bookings.values(), (b) => b.caseRefs),
-      admissionsPerCaseRef: tally(referral.admissions.values(), (a) => [a.caseRef]),
-      messagesPerKey: tally(gateway.messages.values(), (m) => [m.key]),
-    };
+  const state: SimulatorState = {
+    admissions: referral.admissions,
+    bookings: transport.bookings,
+    messages: gateway.messages,
+    lookups: tracing.lookups,
+    callbacks: callbacks.deliveries,
+  };
+  const counts = (): SimulatorCounts => countsOf({ faults, callbacks, referral, transport, gateway, tracing });
+  /** Forgets everything: state, keys, counts, pending decisions and callbacks; faults back to the start configuration. */
+  const reset = (): void => {
+    timers.clear();
+    callbacks.reset();
+    ctx.keys.clear();
+    faults.reset();
+    referral.reset();
+    transport.reset();
+    gateway.reset();
+    tracing.reset();
+  };
+  const close = async (): Promise<void> => {
+    timers.stop();
+    callbacks.stop();
+    await callbacks.drain();
   };
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '256kb' }));
-  app.use('/_admin', (req, res, next) => {
-    if (options.adminToken && req.get('authorization') !== `Bearer ${options.adminToken}`) {
-      res.status(401).json({ code: 'UNAUTHENTICATED' });
-      return;
-    }
+  app.set('etag', false);
+  app.use((req, res, next) => {
+    // Method, path (simulator-made ids only), status and time: never bodies or headers.
+    const started = performance.now();
+    res.on('finish', () => {
+      log.debug({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
     next();
   });
-  app.get('/_admin/counts', (_req, res) => {
-    res.json(counts());
-  });
-  app.put('/_admin/faults', (req, res) => {
-    const parsed = faultsBody.safeParse(req.body);
-    if (!parsed.success) {
-      res.status(400).type('application/problem+json').json({ type: 'about:blank', title: 'Invalid fault configuration', status: 400, code: 'INVALID_FAULTS' });
-      return;
-    }
-    faults.configure(parsed.data);
-    res.json({ configured: true });
-  });
-  app.post('/_admin/reset', (_req, res) => {
-    faults.reset();
-    keys.clear();
-    referral.admissions.clear();
-    transport.bookings.clear();
-    gateway.messages.clear();
-    tracing.lookups.clear();
-    res.json({ reset: true });
-  });
+  app.use(express.json({ limit: '256kb' }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(referral.router, transport.router, gateway.router, tracing.router);
+  app.use('/_admin', bearerGuard(options.adminToken, 'partner-sim-admin'));
+  app.use(['/referral', '/transport', '/notify', '/tracing'], bearerGuard(options.clientToken, 'partner-sim'));
+  app.use('/_admin', adminRouter({ faults, counts, reset, state: () => dump(state) }));
+  app.use('/_admin/referral', referral.admin);
+  app.use('/_admin/transport', transport.admin);
+  app.use('/_admin/tracing', tracing.admin);
+  app.use('/referral', referral.router);
+  app.use('/transport', transport.router);
+  app.use('/notify', gateway.router);
+  app.use('/tracing', tracing.router);
   app.use((_req, res) => {
-    res.status(404).type('application/problem+json').json({ type: 'about:blank', title: 'Not found', status: 404, code: 'NOT_FOUND' });
+    sendProblem(res, 404, 'NOT_FOUND', 'No such route');
   });
-  app.use((err: { type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.type === 'entity.parse.failed' ? 400 : 500;
-    res.status(status).type('application/problem+json').json({ type: 'about:blank', title: 'Request failed', status, code: status === 400 ? 'MALFORMED_JSON' : 'INTERNAL' });
-  });
+  const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
+    if (res.headersSent) return;
+    if (err.type === 'entity.parse.failed') return sendProblem(res, 400, 'MALFORMED_JSON', 'The body is not valid JSON');
+    if (err.type === 'entity.too.large') return sendProblem(res, 413, 'PAYLOAD_TOO_LARGE', 'The body is too large');
+    if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return sendProblem(res, err.status, 'BAD_REQUEST', 'The request could not be read');
+    log.error({ err }, 'simulator failed');
+    sendProblem(res, 500, 'INTERNAL', 'The simulator failed');
+  };
+  app.use(onError);
 
   return {
     app,
+    state,
     faults,
     counts,
+    reset,
+    /** Cancels pending decisions, trips and callbacks and waits for deliveries in flight to stop. */
+    close,
+    /** The same as close (older name). */
+    stop: close,
     referral,
     transport,
     gateway,
     tracing,
     callbacks,
-    /** Stops timers and callback retries; waits for callbacks in flight. */
-    async stop(): Promise<void> {
-      timers.clear();
-      callbacks.stop();
-      await callbacks.drain();
-    },
   };
 }
 
 export type PartnerSimulator = ReturnType<typeof createPartnerSimulator>;
 
+export interface StartOptions extends SimulatorOptions {
+  /** Default 0: any free port (read it from the result). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
 export interface RunningSimulator {
+  /** Base URL, e.g. http://127.0.0.1:4100 */
   url: string;
   port: number;
+  host: string;
   sim: PartnerSimulator;
+  state: SimulatorState;
+  faults: Faults;
+  counts(): SimulatorCounts;
+  reset(): void;
+  /** Stops listening, drops open connections, and stops the simulators. */
   close(): Promise<void>;
 }
 
-export function startPartnerSimulator(options: SimulatorOptions & { port?: number; host?: string } = {}): Promise<RunningSimulator> {
+export function startPartnerSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
   const sim = createPartnerSimulator(options);
   const host = options.host ?? '127.0.0.1';
+  const server = http.createServer(sim.app);
   return new Promise((resolve, reject) => {
-    const server: Server = sim.app.listen(options.port ?? 0, host, (err?: Error) => {
-      if (err) return reject(err);
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
+    const failed = (err: Error) => {
+      void sim.close();
+      reject(err);
+    };
+    server.once('error', failed);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', failed);
+      const { port } = server.address() as AddressInfo;
+      let closing: Promise<void> | undefined;
       resolve({
-        url: `http://${host}:${port}`,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         port,
+        host,
         sim,
-        async close() {
-          await sim.stop();
-          await new Promise<void>((r) => {
-            server.close(() => r());
-            server.closeAllConnections();
-          });
+        state: sim.state,
+        faults: sim.faults,
+        counts: sim.counts,
+        reset: sim.reset,
+        close() {
+          closing ??= (async () => {
+            await sim.close();
+            await new Promise<void>((r) => {
+              server.close(() => r());
+              server.closeAllConnections();
+            });
+          })();
+          return closing;
         },
       });
     });
   });
+}
+
+function dump(state: SimulatorState) {
+  return {
+    admissions: [...state.admissions.values()],
+    bookings: [...state.bookings.values()],
+    messages: [...state.messages.values()],
+    lookups: [...state.lookups.values()],
+    callbacks: state.callbacks,
+  };
 }

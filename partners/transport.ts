@@ -1,105 +1,180 @@
-// Transport: book a vehicle for one person or a whole group, cancel it, and report departures and arrivals
-// for every passenger by callback.
+// Transport: one vehicle for one person or a whole group, cancellable until it leaves, reporting departure
+// and arrival for every passenger by callback (each passenger is a case of its own in Sigap).
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { CallbackSender } from './callbacks';
-import type { Faults } from './faults';
-import { faulty, problem } from './faults';
-import type { IdempotencyStore } from './idempotency';
-import type { Timers } from './timers';
+import type { TransportLeg } from './callbacks';
+import type { SimContext } from './context';
+import { endpoint, parseBody, problem, send, sendProblem } from './http';
+import { callbackUrl, caseRef, regionCode } from './schemas';
 
 export interface Booking {
   bookingId: string;
+  /** The Idempotency-Key it was created under. */
+  key: string;
   caseRefs: string[];
-  leg: 'to_facility' | 'home';
+  leg: TransportLeg;
   from: string;
   to: string;
   callbackUrl: string | undefined;
   status: 'booked' | 'cancelled' | 'departed' | 'arrived';
+  /** UTC day of booking, for seatsPerDay. */
+  day: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface TransportOptions {
-  /** Seats per vehicle: a bigger group is refused with NO_CAPACITY. */
+  /** Seats in one vehicle: a bigger group is refused with NO_CAPACITY. */
   capacity: number;
+  /** Seats the operator has per day over all bookings (cancelling gives them back); null = no limit. */
+  seatsPerDay: number | null;
+  /** Depart automatically this long after booking; null = only through the admin route. */
   departAfterMs: number | null;
+  /** Arrive automatically this long after departing; null = only through the admin route. */
   arriveAfterMs: number | null;
+  /** Sender name on callbacks. */
+  partnerId: string;
 }
+
+export const TRANSPORT_DEFAULTS: TransportOptions = {
+  capacity: 60,
+  seatsPerDay: null,
+  // Automatic trips keep `npm start` moving without anyone at the admin routes; tests set null.
+  departAfterMs: 3_000,
+  arriveAfterMs: 3_000,
+  partnerId: 'TRANSPORT-SIM',
+};
 
 const bookBody = z
   .object({
-    caseRefs: z.array(z.string().min(1).max(100)).min(1).max(60),
+    caseRefs: z
+      .array(caseRef)
+      .min(1)
+      .max(60)
+      .refine((refs) => new Set(refs).size === refs.length, 'a person can hold only one seat'),
     leg: z.enum(['to_facility', 'home']),
-    from: z.string().regex(/^\d{2}(\.\d{2})?$/),
-    to: z.string().regex(/^\d{2}(\.\d{2})?$/),
-    callbackUrl: z.string().url().optional(),
+    from: regionCode,
+    to: regionCode,
+    callbackUrl: callbackUrl.optional(),
   })
   .strict();
 
-export function transportService(deps: { faults: Faults; keys: IdempotencyStore; callbacks: CallbackSender; timers: Timers; options: TransportOptions }) {
+export function transportService(ctx: SimContext, options: TransportOptions) {
   const bookings = new Map<string, Booking>();
   let cancelled = 0;
 
+  const seatsTaken = (day: string) => {
+    let n = 0;
+    for (const b of bookings.values()) if (b.day === day && b.status !== 'cancelled') n += b.caseRefs.length;
+    return n;
+  };
   const report = (b: Booking, event: 'departed' | 'arrived') => {
-    for (const caseRef of b.caseRefs) {
-      deps.callbacks.send(b.callbackUrl, { partnerId: 'TRANSPORT-SIM', caseRef, command: { type: 'recordTransport', leg: b.leg, event } });
+    for (const ref of b.caseRefs) {
+      ctx.callbacks.send(b.callbackUrl, { partnerId: options.partnerId, caseRef: ref, command: { type: 'recordTransport', leg: b.leg, event } }, { bookingId: b.bookingId });
     }
   };
-  const depart = (b: Booking) => {
-    if (b.status !== 'booked') return false;
-    b.status = 'departed';
-    report(b, 'departed');
-    if (deps.options.arriveAfterMs !== null) deps.timers.after(deps.options.arriveAfterMs, () => arrive(b));
+  const move = (b: Booking, from: Booking['status'], to: Booking['status']) => {
+    if (b.status !== from) return false;
+    b.status = to;
+    b.updatedAt = ctx.now().toISOString();
     return true;
   };
-  const arrive = (b: Booking) => {
-    if (b.status !== 'departed') return false;
-    b.status = 'arrived';
+  /** A cancelled booking never departs; false when the booking was not waiting to leave. */
+  const depart = (b: Booking): boolean => {
+    if (!move(b, 'booked', 'departed')) return false;
+    report(b, 'departed');
+    if (options.arriveAfterMs !== null) ctx.timers.after(options.arriveAfterMs, () => arrive(b));
+    return true;
+  };
+  const arrive = (b: Booking): boolean => {
+    if (!move(b, 'departed', 'arrived')) return false;
     report(b, 'arrived');
     return true;
   };
 
   const router = Router();
   router.post(
-    '/transport/bookings',
-    faulty(deps.faults, 'transport.book', (req) =>
-      deps.keys.once('transport', req.get('idempotency-key'), req.body, () => {
-        const parsed = bookBody.safeParse(req.body);
-        if (!parsed.success) return problem(400, 'INVALID_REQUEST', 'Invalid booking request');
-        if (parsed.data.caseRefs.length > deps.options.capacity) return problem(409, 'NO_CAPACITY', 'No vehicle with enough seats');
-        const b: Booking = { bookingId: `bk-${randomUUID()}`, ...parsed.data, callbackUrl: parsed.data.callbackUrl, status: 'booked' };
+    '/bookings',
+    endpoint(ctx, 'transport.book', (req) => {
+      const key = req.get('idempotency-key');
+      return ctx.keys.once('transport.book', key, req.body, () => {
+        const parsed = parseBody(bookBody, req.body, 'Invalid booking request');
+        if (!parsed.ok) return parsed.reply;
+        const seats = parsed.data.caseRefs.length;
+        const now = ctx.now();
+        const day = now.toISOString().slice(0, 10);
+        if (seats > options.capacity) return problem(409, 'NO_CAPACITY', `No vehicle with ${seats} seats`);
+        if (options.seatsPerDay !== null && seatsTaken(day) + seats > options.seatsPerDay) return problem(409, 'NO_CAPACITY', 'No seats left today');
+        const b: Booking = {
+          bookingId: `bk-${randomUUID()}`,
+          key: key!,
+          caseRefs: parsed.data.caseRefs,
+          leg: parsed.data.leg,
+          from: parsed.data.from,
+          to: parsed.data.to,
+          callbackUrl: parsed.data.callbackUrl,
+          status: 'booked',
+          day,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        };
         bookings.set(b.bookingId, b);
-        if (deps.options.departAfterMs !== null) deps.timers.after(deps.options.departAfterMs, () => depart(b));
-        return { status: 201, body: { bookingId: b.bookingId, status: b.status, seats: b.caseRefs.length }, effect: true };
-      }),
-    ),
+        if (options.departAfterMs !== null) ctx.timers.after(options.departAfterMs, () => depart(b));
+        return { status: 201, body: { bookingId: b.bookingId, status: b.status, seats }, effect: true };
+      });
+    }),
   );
+  // Cancelling is idempotent by the booking's state, so the Idempotency-Key is optional here.
   router.post(
-    '/transport/bookings/:id/cancel',
-    faulty(deps.faults, 'transport.cancel', (req) => {
-      const b = bookings.get(String(req.params.id));
+    '/bookings/:id/cancel',
+    endpoint(ctx, 'transport.cancel', (req) => {
+      const b = bookings.get(req.params.id as string);
       if (!b) return problem(404, 'NOT_FOUND', 'No such booking');
       if (b.status === 'cancelled') return { status: 200, body: { bookingId: b.bookingId, status: b.status } };
-      if (b.status !== 'booked') return problem(409, 'ALREADY_DEPARTED', 'The vehicle has left');
-      b.status = 'cancelled';
+      if (!move(b, 'booked', 'cancelled')) return problem(409, 'ALREADY_DEPARTED', 'The vehicle has already left');
       cancelled += 1;
       return { status: 200, body: { bookingId: b.bookingId, status: b.status }, effect: true };
     }),
   );
-  router.get('/transport/bookings/:id', (req, res) => {
-    const b = bookings.get(req.params.id);
-    if (!b) res.status(404).json(problem(404, 'NOT_FOUND', 'No such booking').body);
-    else res.json({ bookingId: b.bookingId, status: b.status, seats: b.caseRefs.length });
-  });
+  router.get(
+    '/bookings/:id',
+    endpoint(ctx, 'transport.status', (req) => {
+      const b = bookings.get(req.params.id as string);
+      if (!b) return problem(404, 'NOT_FOUND', 'No such booking');
+      return { status: 200, body: view(b) };
+    }),
+  );
+
+  const admin = Router();
   for (const [action, fn] of [
     ['depart', depart],
     ['arrive', arrive],
   ] as const) {
-    router.post(`/_admin/transport/bookings/:id/${action}`, (req, res) => {
+    admin.post(`/bookings/:id/${action}`, (req, res) => {
       const b = bookings.get(req.params.id);
-      if (!b) res.status(404).json({ code: 'NOT_FOUND' });
-      else res.json({ changed: fn(b), status: b.status });
+      if (!b) return sendProblem(res, 404, 'NOT_FOUND', 'No such booking');
+      const changed = fn(b);
+      send(res, { status: 200, body: { changed, ...view(b) } });
     });
   }
-  return { router, bookings, cancelledCount: () => cancelled };
+
+  return {
+    router,
+    admin,
+    bookings,
+    depart,
+    arrive,
+    cancelledCount: () => cancelled,
+    reset: () => {
+      bookings.clear();
+      cancelled = 0;
+    },
+  };
 }
+
+function view(b: Booking) {
+  return { bookingId: b.bookingId, status: b.status, seats: b.caseRefs.length, leg: b.leg, from: b.from, to: b.to, updatedAt: b.updatedAt };
+}
+
+export type TransportService = ReturnType<typeof transportService>;
