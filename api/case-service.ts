@@ -64,30 +64,35 @@ export async function openCase(
   };
   const workflowId = caseWorkflowId(caseId);
   try {
-    await deps.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-      workflowId,
-      taskQueue: deps.taskQueue,
-      args: [input],
-      // A retried intake joins the running case; a closed case is never silently restarted.
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: initialSearchAttributes({
-        category: input.category,
-        pathway,
-        riskLevel: input.riskLevel,
-        regionCode: input.regionCode,
-        stage: 'identification',
-        status: 'open',
-        assignedWorker: input.assignedWorker ?? null,
-        escalationLevel: 0,
-        nextDeadlineAt: null,
-      }),
-      staticSummary: `${input.category} · risk ${input.riskLevel} · region ${input.regionCode}`,
-    });
+    await startCaseWorkflow(deps.client, deps.taskQueue, input);
   } catch (err) {
     if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
   return { caseId, workflowId, replayed };
+}
+
+/** The start of a case's workflow, exactly as intake makes it (the API benchmark's raw loop calls it too). */
+export function startCaseWorkflow(client: Client, taskQueue: string, input: OpenCaseInput) {
+  return client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+    workflowId: caseWorkflowId(input.caseId),
+    taskQueue,
+    args: [input],
+    // A retried intake joins the running case; a closed case is never silently restarted.
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: initialSearchAttributes({
+      category: input.category,
+      pathway: input.pathway,
+      riskLevel: input.riskLevel,
+      regionCode: input.regionCode,
+      stage: 'identification',
+      status: 'open',
+      assignedWorker: input.assignedWorker ?? null,
+      escalationLevel: 0,
+      nextDeadlineAt: null,
+    }),
+    staticSummary: `${input.category} · risk ${input.riskLevel} · region ${input.regionCode}`,
+  });
 }
 
 export type CaseRow = typeof cases.$inferSelect;

@@ -14,6 +14,7 @@ import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { eq, sql } from 'drizzle-orm';
 import { createApp } from '../api/app';
+import { startCaseWorkflow } from '../api/case-service';
 import { createTokenVerifier, signToken } from '../api/auth/tokens';
 import { requestHash, reserve } from '../api/idempotency';
 import { close } from '../api/listen';
@@ -24,10 +25,7 @@ import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
 import { defaultPathway } from '../domain/categories';
 import { freePort } from '../temporal/free-port';
-import type { caseWorkflow } from '../workflows/case-workflow';
 import type { OpenCaseInput } from '../workflows/contract';
-import { caseWorkflowId } from '../workflows/contract';
-import { initialSearchAttributes } from '../workflows/search-attribute-values';
 import { startBenchStack } from './bench-stack';
 import { machine, percentile, writeSection } from './report';
 
@@ -168,25 +166,7 @@ async function rawPhase(client: Client, taskQueue: string, openedBy: OpenCaseInp
           };
           const t = performance.now();
           try {
-            await client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-              workflowId: caseWorkflowId(caseId),
-              taskQueue,
-              args: [input],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-              workflowIdReusePolicy: 'REJECT_DUPLICATE',
-              typedSearchAttributes: initialSearchAttributes({
-                category: input.category,
-                pathway,
-                riskLevel: input.riskLevel,
-                regionCode: input.regionCode,
-                stage: 'identification',
-                status: 'open',
-                assignedWorker: null,
-                escalationLevel: 0,
-                nextDeadlineAt: null,
-              }),
-              staticSummary: `${input.category} · risk ${input.riskLevel} · region ${input.regionCode}`,
-            });
+            await startCaseWorkflow(client, taskQueue, input);
             latencies.push(performance.now() - t);
           } catch (err) {
             count(failures, `${err instanceof Error ? err.name : 'error'}: ${String((err as Error).message ?? err).slice(0, 120)}`);
