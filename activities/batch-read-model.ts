@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { batches } from '../db/schema';
-import { provinceOf } from '../workflows/contract';
+import { provinceOf } from '../domain/regions';
 
 export interface BatchSnapshot {
   batchId: string;

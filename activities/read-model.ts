@@ -2,8 +2,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseEvents, cases } from '../db/schema';
-import type { CaseEventRecord } from '../domain/case-events';
-import { provinceOf } from '../workflows/contract';
+import type { CaseEventRecord } from '../domain/case/events';
+import { provinceOf } from '../domain/regions';
 
 /**
  * Appends the events and refreshes the case row from the newest of them, in one transaction. A retry

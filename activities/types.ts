@@ -1,4 +1,4 @@
-import type { CaseEventRecord } from '../domain/case-events';
+import type { CaseEventRecord } from '../domain/case/events';
 import type { BatchSnapshot } from './batch-read-model';
 import type { NotificationRequest } from '../domain/notifications';
 import type { PartnerActivities } from './partners/activities';

@@ -8,21 +8,21 @@ import type { Logger } from '../config/logger';
 import type { KeyRing } from '../temporal/keyring';
 import { allow, authenticate } from './auth/authenticate';
 import type { VerifyToken } from './auth/tokens';
-import type { CaseServiceDeps } from './case-service';
-import type { ApiMetrics } from './metrics';
-import { createApiMetrics, metricsRouter } from './metrics';
-import { principalOf } from './principal';
-import { ProblemError, problemHandler, sendProblem } from './problem';
-import { batchesRouter } from './routes/batches';
-import { casesRouter } from './routes/cases';
-import { codecRouter } from './routes/codec';
-import { docsRouter } from './routes/docs';
-import { escalationsRouter } from './routes/escalations';
-import { healthRouter } from './routes/health';
-import { partnerCallbacksRouter } from './routes/partner-callbacks';
-import { statsRouter } from './routes/stats';
+import { batchesRouter } from './batches/routes';
+import { partnerCallbacksRouter } from './callbacks/routes';
+import { casesRouter } from './cases/routes';
+import { codecRouter } from './codec/routes';
+import type { ServiceDeps } from './deps';
+import { docsRouter } from './docs/routes';
+import { escalationsRouter } from './escalations/routes';
+import { healthRouter } from './health/routes';
+import type { ApiMetrics } from './http/metrics';
+import { createApiMetrics, metricsRouter } from './http/metrics';
+import { principalOf } from './http/principal';
+import { ProblemError, problemHandler, sendProblem } from './http/problem';
+import { statsRouter } from './stats/routes';
 
-export interface AppDeps extends CaseServiceDeps {
+export interface AppDeps extends ServiceDeps {
   logger: Logger;
   checks: Record<string, () => Promise<void>>;
   verifyToken: VerifyToken;

@@ -7,11 +7,13 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Command } from 'commander';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { createActivities } from '../activities';
+import type { Db } from '../db/client';
 import { caseEvents, notifications } from '../db/schema';
 import { HOUR } from '../domain/time';
 import { WORKFLOWS_PATH } from '../temporal/worker';
-import type { caseWorkflow } from '../workflows/case-workflow';
-import { caseWorkflowId } from '../workflows/contract';
+import type { caseWorkflow } from '../workflows/case/workflow';
+import { caseWorkflowId } from '../workflows/case/contract';
+import type { BenchStack } from './bench-stack';
 import { startBenchStack } from './bench-stack';
 import { machine, percentile, writeSection } from './report';
 
@@ -25,29 +27,8 @@ const opts = new Command()
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
-async function main(): Promise<void> {
-  const stack = await startBenchStack();
-  const { address, database, client, dataConverter } = stack;
-  const nativeConnection = await NativeConnection.connect({ address });
-  const taskQueue = `bench-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({ db: database.db }),
-    dataConverter,
-    maxCachedWorkflows: opts.cases + 100,
-    maxConcurrentWorkflowTaskExecutions: 100,
-    maxConcurrentActivityTaskExecutions: 100,
-  });
-  const running = worker.run();
-
-  const n = opts.cases;
-  const leadMs = (opts.lead ?? Math.max(30, Math.ceil(n * 0.02) + 20)) * 1000;
-  const dueAt = Date.now() + leadMs;
-  log(`${n} cases, all due at ${new Date(dueAt).toISOString()} (in ${leadMs / 1000} s), database ${database.kind}`);
-
-  const ids: string[] = [];
+/** Starts N cases whose first-response deadlines all fall due at `dueAt`. */
+async function startCases(client: BenchStack['client'], taskQueue: string, n: number, dueAt: number) {
   let next = 0;
   let lateStarts = 0;
   const startedAt = Date.now();
@@ -76,33 +57,33 @@ async function main(): Promise<void> {
             },
           ],
         });
-        ids.push(caseId);
       }
     }),
   );
-  const startSeconds = (Date.now() - startedAt) / 1000;
-  log(`started ${n} in ${startSeconds.toFixed(1)} s (${lateStarts} after the due moment)`);
+  return { lateStarts, startSeconds: (Date.now() - startedAt) / 1000 };
+}
 
-  // Wait for every case's deadline to fire and its level-1 notifications to be queued.
+/** Waits for every case's deadline to fire (or 45 minutes past the due moment). */
+async function waitForFiring(db: Db, n: number, dueAt: number): Promise<void> {
   const deadline = dueAt + 45 * 60_000;
-  let fired = 0;
   while (Date.now() < deadline) {
-    const [row] = await database.db
+    const [row] = await db
       .select({ n: sql<number>`count(distinct ${caseEvents.caseId})::int` })
       .from(caseEvents)
       .where(eq(caseEvents.type, 'deadline.missed'));
-    fired = row?.n ?? 0;
-    if (fired >= n) break;
+    if ((row?.n ?? 0) >= n) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
   await new Promise((r) => setTimeout(r, 2000));
+}
 
-  const missed = await database.db.select().from(caseEvents).where(eq(caseEvents.type, 'deadline.missed'));
+/** What fired, how often, how late: from the timeline and the notification outbox. */
+async function outcome(db: Db) {
+  const missed = await db.select().from(caseEvents).where(eq(caseEvents.type, 'deadline.missed'));
   const perCase = new Map<string, number>();
   for (const e of missed) perCase.set(e.caseId, (perCase.get(e.caseId) ?? 0) + 1);
-  const duplicateEvents = [...perCase.values()].reduce((sum, c) => sum + (c - 1), 0);
   const lateness = missed.map((e) => e.at.getTime() - new Date(String(e.data.dueAt)).getTime()).sort((a, b) => a - b);
-  const level1 = await database.db
+  const level1 = await db
     .select({ caseId: notifications.caseId, createdAt: notifications.createdAt, data: notifications.data })
     .from(notifications)
     .where(and(eq(notifications.template, 'escalation.level1'), inArray(notifications.audience, ['supervisor'])));
@@ -112,14 +93,42 @@ async function main(): Promise<void> {
     .sort((a, b) => a - b);
   const notifyPerCase = new Map<string, number>();
   for (const r of level1) notifyPerCase.set(r.caseId, (notifyPerCase.get(r.caseId) ?? 0) + 1);
-  const duplicateNotifications = [...notifyPerCase.values()].reduce((sum, c) => sum + (c - 1), 0);
+  const duplicates = (m: Map<string, number>) => [...m.values()].reduce((sum, c) => sum + (c - 1), 0);
+  return { perCase, notifyPerCase, lateness, notifyLateness, duplicateEvents: duplicates(perCase), duplicateNotifications: duplicates(notifyPerCase) };
+}
+
+async function main(): Promise<void> {
+  const stack = await startBenchStack();
+  const { address, database, client, dataConverter } = stack;
+  const nativeConnection = await NativeConnection.connect({ address });
+  const taskQueue = `bench-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities({ db: database.db }),
+    dataConverter,
+    maxCachedWorkflows: opts.cases + 100,
+    maxConcurrentWorkflowTaskExecutions: 100,
+    maxConcurrentActivityTaskExecutions: 100,
+  });
+  const running = worker.run();
+
+  const n = opts.cases;
+  const leadMs = (opts.lead ?? Math.max(30, Math.ceil(n * 0.02) + 20)) * 1000;
+  const dueAt = Date.now() + leadMs;
+  log(`${n} cases, all due at ${new Date(dueAt).toISOString()} (in ${leadMs / 1000} s), database ${database.kind}`);
+  const { lateStarts, startSeconds } = await startCases(client, taskQueue, n, dueAt);
+  log(`started ${n} in ${startSeconds.toFixed(1)} s (${lateStarts} after the due moment)`);
+  await waitForFiring(database.db, n, dueAt);
+  const o = await outcome(database.db);
 
   const fmt = (v: number) => `${Math.round(v)} ms`;
   const result = [
-    `- fired: **${perCase.size} of ${n}** (deadline.missed events), supervisor notifications queued: ${notifyPerCase.size} of ${n}`,
-    `- duplicates: ${duplicateEvents} deadline events, ${duplicateNotifications} notifications`,
-    `- lateness of the timer (workflow time of the event − scheduled due time): p50 ${fmt(percentile(lateness, 50))}, p99 ${fmt(percentile(lateness, 99))}, max ${fmt(lateness.at(-1) ?? NaN)}`,
-    `- lateness to the notification outbox (row written − due time): p50 ${fmt(percentile(notifyLateness, 50))}, p99 ${fmt(percentile(notifyLateness, 99))}, max ${fmt(notifyLateness.at(-1) ?? NaN)}`,
+    `- fired: **${o.perCase.size} of ${n}** (deadline.missed events), supervisor notifications queued: ${o.notifyPerCase.size} of ${n}`,
+    `- duplicates: ${o.duplicateEvents} deadline events, ${o.duplicateNotifications} notifications`,
+    `- lateness of the timer (workflow time of the event − scheduled due time): p50 ${fmt(percentile(o.lateness, 50))}, p99 ${fmt(percentile(o.lateness, 99))}, max ${fmt(o.lateness.at(-1) ?? NaN)}`,
+    `- lateness to the notification outbox (row written − due time): p50 ${fmt(percentile(o.notifyLateness, 50))}, p99 ${fmt(percentile(o.notifyLateness, 99))}, max ${fmt(o.notifyLateness.at(-1) ?? NaN)}`,
     `- starting the ${n} cases took ${(startSeconds).toFixed(1)} s with ${opts.concurrency} starts in flight; ${lateStarts} started after the due moment`,
   ];
   process.stdout.write(`${result.join('\n')}\n`);

@@ -3,8 +3,16 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TokenSettings } from '../api/auth/tokens';
 import type { Config } from './env';
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  /** HS256 shared secret (at least 32 bytes). */
+  secret?: Uint8Array;
+  /** The identity provider's key set; takes precedence over the secret. */
+  jwksUrl?: string;
+}
 
 export function tokenSettingsFrom(config: Config): TokenSettings {
   const base = { issuer: config.auth.issuer, audience: config.auth.audience };

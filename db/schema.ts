@@ -1,7 +1,7 @@
 // The Postgres read model: what the API lists and filters, fed by the workflows' activities.
 // Only non-personal, indexable fields live here; personal data stays in encrypted workflow payloads.
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { EscalationSummary } from '../domain/case-events';
+import type { EscalationSummary } from '../domain/case/events';
 
 export const cases = pgTable(
   'cases',

@@ -1,4 +1,5 @@
 // Case categories (clusters of PPKS), risk levels and the pathway each category follows by default.
+import { assertNever } from './exhaustive';
 
 export const CATEGORIES = [
   'odgj_terlantar',
@@ -37,8 +38,4 @@ export function defaultPathway(category: Category): Pathway {
     default:
       return assertNever(category);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }

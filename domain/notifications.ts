@@ -1,7 +1,7 @@
 // Who hears about a case, when: the escalation ladder's audiences. Pure: the workflow hands the result to
 // the notify activity, which writes an outbox that the notification gateway drains.
-import type { CaseFile } from './case-file';
-import type { DomainEvent } from './case-ops';
+import type { DomainEvent } from './case/changes';
+import type { CaseFile } from './case/file';
 
 export const AUDIENCES = ['case_manager', 'supervisor', 'kepala_bidang', 'kepala_dinas', 'family', 'receiving_agency'] as const;
 export type Audience = (typeof AUDIENCES)[number];

@@ -1,7 +1,5 @@
-// The eight case-management steps (seed 004) as stages. Advocacy is a cross-cutting track, not a stage.
-import type { Pathway } from './categories';
-import { assertNever } from './categories';
-
+// The eight case-management steps (seed 004) as stages, in order. Which stage follows which is decided by
+// the step rules in steps/ (pathways skip some); advocacy is a cross-cutting track, not a stage.
 export const STAGES = [
   'identification',
   'assessment',
@@ -16,22 +14,3 @@ export type Stage = (typeof STAGES)[number];
 
 export const CASE_STATUSES = ['open', 'closed', 'withdrawn'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** The stages a pathway moves through, in order. */
-export function stagesFor(pathway: Pathway): readonly Stage[] {
-  switch (pathway) {
-    case 'odgj':
-    case 'repatriation':
-    case 'atensi':
-      return STAGES;
-    default:
-      return assertNever(pathway);
-  }
-}
-
-/** A stage change is legal only forwards, one step at a time, along the pathway's stages. */
-export function nextStage(pathway: Pathway, current: Stage): Stage | undefined {
-  const stages = stagesFor(pathway);
-  const index = stages.indexOf(current);
-  return index >= 0 ? stages[index + 1] : undefined;
-}

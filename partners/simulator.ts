@@ -78,6 +78,62 @@ export interface SimulatorState {
   callbacks: readonly CallbackDelivery[];
 }
 
+/** The simulators' HTTP app: each service under its prefix, their admin routes, logs without bodies. */
+function simulatorApp(
+  options: SimulatorOptions,
+  log: Logger,
+  parts: {
+    faults: Faults;
+    counts: () => SimulatorCounts;
+    reset: () => void;
+    state: SimulatorState;
+    referral: ReturnType<typeof referralService>;
+    transport: ReturnType<typeof transportService>;
+    gateway: ReturnType<typeof notificationGateway>;
+    tracing: ReturnType<typeof tracingService>;
+  },
+): express.Express {
+  const { faults, counts, reset, state, referral, transport, gateway, tracing } = parts;
+const app = express();
+app.disable('x-powered-by');
+app.set('etag', false);
+app.use((req, res, next) => {
+  // Method, path (simulator-made ids only), status and time: never bodies or headers.
+  const started = performance.now();
+  res.on('finish', () => {
+    log.debug({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  next();
+});
+app.use(express.json({ limit: '256kb' }));
+app.get('/healthz', (_req, res) => {
+  res.json({ status: 'ok' });
+});
+app.use('/_admin', bearerGuard(options.adminToken, 'partner-sim-admin'));
+app.use(['/referral', '/transport', '/notify', '/tracing'], bearerGuard(options.clientToken, 'partner-sim'));
+app.use('/_admin', adminRouter({ faults, counts, reset, state: () => dump(state) }));
+app.use('/_admin/referral', referral.admin);
+app.use('/_admin/transport', transport.admin);
+app.use('/_admin/tracing', tracing.admin);
+app.use('/referral', referral.router);
+app.use('/transport', transport.router);
+app.use('/notify', gateway.router);
+app.use('/tracing', tracing.router);
+app.use((_req, res) => {
+  sendProblem(res, 404, 'NOT_FOUND', 'No such route');
+});
+const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
+  if (res.headersSent) return;
+  if (err.type === 'entity.parse.failed') return sendProblem(res, 400, 'MALFORMED_JSON', 'The body is not valid JSON');
+  if (err.type === 'entity.too.large') return sendProblem(res, 413, 'PAYLOAD_TOO_LARGE', 'The body is too large');
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return sendProblem(res, err.status, 'BAD_REQUEST', 'The request could not be read');
+  log.error({ err }, 'simulator failed');
+  sendProblem(res, 500, 'INTERNAL', 'The simulator failed');
+};
+app.use(onError);
+  return app;
+}
+
 export function createPartnerSimulator(options: SimulatorOptions = {}) {
   const seed = options.seed ?? 1;
   const log = options.logger ?? pino({ level: 'silent' });
@@ -134,43 +190,7 @@ export function createPartnerSimulator(options: SimulatorOptions = {}) {
     await callbacks.drain();
   };
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use((req, res, next) => {
-    // Method, path (simulator-made ids only), status and time: never bodies or headers.
-    const started = performance.now();
-    res.on('finish', () => {
-      log.debug({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
-    });
-    next();
-  });
-  app.use(express.json({ limit: '256kb' }));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.use('/_admin', bearerGuard(options.adminToken, 'partner-sim-admin'));
-  app.use(['/referral', '/transport', '/notify', '/tracing'], bearerGuard(options.clientToken, 'partner-sim'));
-  app.use('/_admin', adminRouter({ faults, counts, reset, state: () => dump(state) }));
-  app.use('/_admin/referral', referral.admin);
-  app.use('/_admin/transport', transport.admin);
-  app.use('/_admin/tracing', tracing.admin);
-  app.use('/referral', referral.router);
-  app.use('/transport', transport.router);
-  app.use('/notify', gateway.router);
-  app.use('/tracing', tracing.router);
-  app.use((_req, res) => {
-    sendProblem(res, 404, 'NOT_FOUND', 'No such route');
-  });
-  const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
-    if (res.headersSent) return;
-    if (err.type === 'entity.parse.failed') return sendProblem(res, 400, 'MALFORMED_JSON', 'The body is not valid JSON');
-    if (err.type === 'entity.too.large') return sendProblem(res, 413, 'PAYLOAD_TOO_LARGE', 'The body is too large');
-    if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return sendProblem(res, err.status, 'BAD_REQUEST', 'The request could not be read');
-    log.error({ err }, 'simulator failed');
-    sendProblem(res, 500, 'INTERNAL', 'The simulator failed');
-  };
-  app.use(onError);
+  const app = simulatorApp(options, log, { faults, counts, reset, state, referral, transport, gateway, tracing });
 
   return {
     app,

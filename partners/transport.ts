@@ -1,6 +1,7 @@
 // Transport: one vehicle for one person or a whole group, cancellable until it leaves, reporting departure
 // and arrival for every passenger by callback (each passenger is a case of its own in Sigap).
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { TransportLeg } from './callbacks';
@@ -60,10 +61,8 @@ const bookBody = z
   })
   .strict();
 
-export function transportService(ctx: SimContext, options: TransportOptions) {
-  const bookings = new Map<string, Booking>();
-  let cancelled = 0;
-
+/** The trips' clock: seats taken per day, and bookings moving booked -> departed -> arrived (or cancelled). */
+function tripsOf(ctx: SimContext, options: TransportOptions, bookings: Map<string, Booking>) {
   const seatsTaken = (day: string) => {
     let n = 0;
     for (const b of bookings.values()) if (b.day === day && b.status !== 'cancelled') n += b.caseRefs.length;
@@ -92,39 +91,47 @@ export function transportService(ctx: SimContext, options: TransportOptions) {
     report(b, 'arrived');
     return true;
   };
+  return { seatsTaken, move, depart, arrive };
+}
+
+/** POST /bookings: a vehicle for these passengers, if there are seats; it departs (and arrives) by itself. */
+function book(ctx: SimContext, options: TransportOptions, bookings: Map<string, Booking>, trips: ReturnType<typeof tripsOf>, req: Request) {
+  const key = req.get('idempotency-key');
+  return ctx.keys.once('transport.book', key, req.body, () => {
+    const parsed = parseBody(bookBody, req.body, 'Invalid booking request');
+    if (!parsed.ok) return parsed.reply;
+    const seats = parsed.data.caseRefs.length;
+    const now = ctx.now();
+    const day = now.toISOString().slice(0, 10);
+    if (seats > options.capacity) return problem(409, 'NO_CAPACITY', `No vehicle with ${seats} seats`);
+    if (options.seatsPerDay !== null && trips.seatsTaken(day) + seats > options.seatsPerDay) return problem(409, 'NO_CAPACITY', 'No seats left today');
+    const b: Booking = {
+      bookingId: `bk-${randomUUID()}`,
+      key: key!,
+      caseRefs: parsed.data.caseRefs,
+      leg: parsed.data.leg,
+      from: parsed.data.from,
+      to: parsed.data.to,
+      callbackUrl: parsed.data.callbackUrl,
+      status: 'booked',
+      day,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    bookings.set(b.bookingId, b);
+    if (options.departAfterMs !== null) ctx.timers.after(options.departAfterMs, () => trips.depart(b));
+    return { status: 201, body: { bookingId: b.bookingId, status: b.status, seats }, effect: true };
+  });
+}
+
+export function transportService(ctx: SimContext, options: TransportOptions) {
+  const bookings = new Map<string, Booking>();
+  let cancelled = 0;
+  const trips = tripsOf(ctx, options, bookings);
+  const { move, depart, arrive } = trips;
 
   const router = Router();
-  router.post(
-    '/bookings',
-    endpoint(ctx, 'transport.book', (req) => {
-      const key = req.get('idempotency-key');
-      return ctx.keys.once('transport.book', key, req.body, () => {
-        const parsed = parseBody(bookBody, req.body, 'Invalid booking request');
-        if (!parsed.ok) return parsed.reply;
-        const seats = parsed.data.caseRefs.length;
-        const now = ctx.now();
-        const day = now.toISOString().slice(0, 10);
-        if (seats > options.capacity) return problem(409, 'NO_CAPACITY', `No vehicle with ${seats} seats`);
-        if (options.seatsPerDay !== null && seatsTaken(day) + seats > options.seatsPerDay) return problem(409, 'NO_CAPACITY', 'No seats left today');
-        const b: Booking = {
-          bookingId: `bk-${randomUUID()}`,
-          key: key!,
-          caseRefs: parsed.data.caseRefs,
-          leg: parsed.data.leg,
-          from: parsed.data.from,
-          to: parsed.data.to,
-          callbackUrl: parsed.data.callbackUrl,
-          status: 'booked',
-          day,
-          createdAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-        };
-        bookings.set(b.bookingId, b);
-        if (options.departAfterMs !== null) ctx.timers.after(options.departAfterMs, () => depart(b));
-        return { status: 201, body: { bookingId: b.bookingId, status: b.status, seats }, effect: true };
-      });
-    }),
-  );
+  router.post('/bookings', endpoint(ctx, 'transport.book', (req) => book(ctx, options, bookings, trips, req)));
   // Cancelling is idempotent by the booking's state, so the Idempotency-Key is optional here.
   router.post(
     '/bookings/:id/cancel',

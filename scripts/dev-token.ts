@@ -1,14 +1,15 @@
 // `npm run token -- --role supervisor --sub spv-64 --regions 64`: a development bearer token, signed with
 // the same secret the local API verifies against (SIGAP_JWT_SECRET or the one under .data/).
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { regionScope, signToken, TOKEN_ROLES } from '../api/auth/tokens';
-import type { TokenRole } from '../api/auth/tokens';
+import { regionScope, signToken } from '../api/auth/tokens';
+import type { TokenRole } from '../domain/roles';
+import { TOKEN_ROLES } from '../domain/roles';
 import { tokenSettingsFrom } from '../config/auth';
 import { loadConfig } from '../config/env';
 
 const regions = (value: string): string[] => {
   const list = value.split(',').map((r) => r.trim());
-  if (!list.every((r) => regionScope.safeParse(r).success)) throw new InvalidArgumentError('expected "*" or BPS codes like 64 or 64.72, comma-separated');
+  if (!list.every((r) => regionScope.safeParse(r).success)) throw new InvalidArgumentError('expected "*" or region codes like 64 or 64.72, comma-separated');
   return list;
 };
 
@@ -17,7 +18,7 @@ const program = new Command()
   .description('Issue a development bearer token for the Sigap API')
   .addOption(new Option('--role <role>', 'role').choices(TOKEN_ROLES).default('operator'))
   .option('--sub <id>', 'opaque staff or partner id (never a name)', 'dev-operator')
-  .option('--regions <codes>', 'region scope: "*" or BPS codes, comma-separated', regions, ['*'])
+  .option('--regions <codes>', 'region scope: "*" or region codes, comma-separated', regions, ['*'])
   .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
   .action(async (opts: { role: TokenRole; sub: string; regions: string[]; ttl: string }) => {
     const config = loadConfig();

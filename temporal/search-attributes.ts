@@ -3,30 +3,20 @@
 import type { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/contract';
+import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/search-attributes';
 
 const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
 
-function indexedType(type: SearchAttributeType): temporal.api.enums.v1.IndexedValueType {
-  switch (type) {
-    case SearchAttributeType.KEYWORD:
-      return IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-    case SearchAttributeType.INT:
-      return IndexedValueType.INDEXED_VALUE_TYPE_INT;
-    case SearchAttributeType.DATETIME:
-      return IndexedValueType.INDEXED_VALUE_TYPE_DATETIME;
-    case SearchAttributeType.TEXT:
-      return IndexedValueType.INDEXED_VALUE_TYPE_TEXT;
-    case SearchAttributeType.BOOL:
-      return IndexedValueType.INDEXED_VALUE_TYPE_BOOL;
-    case SearchAttributeType.DOUBLE:
-      return IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE;
-    case SearchAttributeType.KEYWORD_LIST:
-      return IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST;
-    default:
-      throw new Error(`Unsupported search attribute type ${String(type)}`);
-  }
-}
+/** Each SDK search-attribute type as the operator service names it. */
+const INDEXED_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
+  [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.INT]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  [SearchAttributeType.DATETIME]: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  [SearchAttributeType.TEXT]: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  [SearchAttributeType.BOOL]: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  [SearchAttributeType.DOUBLE]: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  [SearchAttributeType.KEYWORD_LIST]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
 
 const GRPC_UNIMPLEMENTED = 12;
 
@@ -34,7 +24,7 @@ async function add(connection: Connection, namespace: string, keys: typeof SEARC
   try {
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(keys.map((k) => [k.name, indexedType(k.type)])),
+      searchAttributes: Object.fromEntries(keys.map((k) => [k.name, INDEXED_TYPE[k.type]])),
     });
   } catch (err) {
     // Another process registering at the same moment is fine; anything else is not.

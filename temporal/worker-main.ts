@@ -1,7 +1,8 @@
 // Production entry point of the worker: `node dist/temporal/worker-main.js` (or `npm run start:worker`).
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
-import { partnerWiring } from '../config/partners';
+import { wirePartners } from '../activities/partners/wiring';
+import { partnerEndpoints } from '../config/partners';
 import { createNotificationDispatcher } from '../activities/notification-dispatcher';
 import { createDataConverter } from './data-converter';
 import { exportSdkMetrics } from './sdk-metrics';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   exportSdkMetrics(config.sdkMetricsAddress);
   const database = await openMigratedDatabase(config);
   const connection = await connectWorkerConnection(config.temporal.address ?? 'localhost:7233');
-  const partners = partnerWiring(config);
+  const partners = wirePartners(partnerEndpoints(config));
   if (config.partners.integration && !partners.clients) {
     throw new Error('SIGAP_PARTNER_INTEGRATION is on but SIGAP_PARTNER_REFERRAL_URL, _TRANSPORT_URL and _TRACING_URL are not all set');
   }

@@ -1,3 +1,3 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
-export { caseWorkflow } from './case-workflow';
-export { groupRepatriationWorkflow } from './group-repatriation-workflow';
+export { caseWorkflow } from './case/workflow';
+export { groupRepatriationWorkflow } from './batch/workflow';

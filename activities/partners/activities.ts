@@ -1,8 +1,8 @@
 // Partner calls as activities: each takes the call the case decided on (with its idempotency key) and
 // returns the partner's reference. Business refusals are non-retryable failures the workflow records.
 import { ApplicationFailure } from '@temporalio/common';
-import type { PartnerCall } from '../../domain/partner-calls';
-import { PARTNER_REFUSAL } from '../../domain/partner-calls';
+import type { PartnerCall } from '../../domain/integration/calls';
+import { PARTNER_REFUSAL } from '../../domain/integration/calls';
 import type { PartnerClients } from './clients';
 
 export interface PartnerActivities {

@@ -1,8 +1,7 @@
 // Typed clients for the partner services Sigap talks to. The simulators under partners/ implement the
 // same contracts; production points these at the real services through configuration.
-import type { ReferralPartner } from '../../domain/case-file';
-import type { TransportLeg } from '../../domain/partner-calls';
-import type { PartnerEndpoint } from './http';
+import type { ReferralPartner, TransportLeg } from '../../domain/codes';
+import type { PartnerEndpoint } from '../../config/partners';
 import { partnerRequest } from './http';
 
 export interface PartnerClients {
@@ -11,7 +10,8 @@ export interface PartnerClients {
   tracing: TracingClient;
 }
 
-export interface PartnerEndpoints {
+/** The endpoints the clients need (each required here; configuration may lack some). */
+export interface ClientEndpoints {
   referral: PartnerEndpoint;
   transport: PartnerEndpoint;
   tracing: PartnerEndpoint;
@@ -33,7 +33,7 @@ export interface TracingClient {
   lookup(req: { key: string; caseRef: string; nik?: string }): Promise<{ lookupId: string }>;
 }
 
-export function createPartnerClients(endpoints: PartnerEndpoints): PartnerClients {
+export function createPartnerClients(endpoints: ClientEndpoints): PartnerClients {
   const callbackUrl = endpoints.callbackUrl;
   return {
     referral: {

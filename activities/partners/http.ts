@@ -3,17 +3,8 @@
 // (outages, timeouts, 5xx, 429) and "the partner said no" (4xx business refusals, never retried).
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { PARTNER_REFUSAL } from '../../domain/partner-calls';
-
-export interface PartnerEndpoint {
-  /** Base URL of the partner service, e.g. https://rujukan.rsj.example.go.id */
-  baseUrl: string;
-  /** Bearer token Sigap presents to the partner. */
-  token?: string;
-  /** Per-attempt timeout; Temporal retries the activity after it. */
-  timeoutMs: number;
-}
-
+import type { PartnerEndpoint } from '../../config/partners';
+import { PARTNER_REFUSAL } from '../../domain/integration/calls';
 
 export async function partnerRequest<T>(
   endpoint: PartnerEndpoint,

@@ -1,7 +1,7 @@
 // Client of the notification gateway (SMS, WhatsApp, e-mail). The outbox key is the Idempotency-Key, so
 // a dispatcher that crashes between sending and recording cannot make the gateway send twice.
 import type { Channel, Language } from '../../domain/notification-templates';
-import type { PartnerEndpoint } from './http';
+import type { PartnerEndpoint } from '../../config/partners';
 import { partnerRequest } from './http';
 
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'failed';

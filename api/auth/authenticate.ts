@@ -1,9 +1,10 @@
 // Every /v1 request carries a bearer token; each route then says which roles may call it.
 import type { NextFunction, Request, Response } from 'express';
-import type { Principal } from '../principal';
-import { principalOf, setPrincipal } from '../principal';
-import { ProblemError } from '../problem';
-import type { TokenRole, VerifyToken } from './tokens';
+import type { TokenRole } from '../../domain/roles';
+import type { Principal } from '../http/principal';
+import { principalOf, setPrincipal } from '../http/principal';
+import { ProblemError } from '../http/problem';
+import type { VerifyToken } from './tokens';
 import { InvalidToken } from './tokens';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
@@ -27,9 +28,6 @@ export function authenticate(verify: VerifyToken) {
     next();
   };
 }
-
-/** Staff who work with cases; partners reach Sigap only through their callback endpoint. */
-export const STAFF: readonly TokenRole[] = ['operator', 'case_manager', 'supervisor', 'admin'];
 
 export function allow(...roles: readonly TokenRole[]) {
   return (req: Request, _res: Response, next: NextFunction): void => {

@@ -3,30 +3,21 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import type { Principal } from '../principal';
+import type { TokenSettings } from '../../config/auth';
+import { REGION_CODE, STAFF_ID } from '../../domain/ids';
+import { TOKEN_ROLES } from '../../domain/roles';
+import type { Principal } from '../http/principal';
 
-export const TOKEN_ROLES = ['operator', 'case_manager', 'supervisor', 'admin', 'partner'] as const;
-export type TokenRole = (typeof TOKEN_ROLES)[number];
-
-/** "*" is every region; otherwise BPS codes: a province ("64") or a kabupaten/kota ("64.72"). */
-export const regionScope = z.union([z.literal('*'), z.string().regex(/^\d{2}(\.\d{2})?$/)]);
+/** "*" is every region; otherwise region codes: a province ("64") or a kabupaten/kota ("64.72"). */
+export const regionScope = z.union([z.literal('*'), z.string().regex(REGION_CODE)]);
 
 const claims = z.object({
   // Opaque staff or partner ids (NIP-based codes, facility codes), never names.
-  sub: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/),
+  sub: z.string().regex(STAFF_ID),
   role: z.enum(TOKEN_ROLES),
   regions: z.array(regionScope).min(1).max(600),
 });
 export type TokenClaims = z.infer<typeof claims>;
-
-export interface TokenSettings {
-  issuer: string;
-  audience: string;
-  /** HS256 shared secret (at least 32 bytes). */
-  secret?: Uint8Array;
-  /** The identity provider's key set; takes precedence over the secret. */
-  jwksUrl?: string;
-}
 
 export type VerifyToken = (token: string) => Promise<Principal>;
 

@@ -2,7 +2,9 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { signToken } from '../../api/auth/tokens';
-import { caseSummarySchema, casePageSchema, problemSchema, statsSchema, timelinePageSchema, caseDetailsSchema } from '../../api/openapi/responses';
+import { caseSummarySchema, casePageSchema, timelinePageSchema, caseDetailsSchema } from '../../api/cases/responses';
+import { problemSchema } from '../../api/http/openapi';
+import { statsSchema } from '../../api/stats/routes';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { as, caller, testApp, testTokenSettings, tokenFor } from '../helpers/api';

@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import request from 'supertest';
 import type { Database } from '../../db/client';
 import { cases, idempotencyKeys } from '../../db/schema';
-import { caseWorkflowId } from '../../workflows/contract';
+import { caseWorkflowId } from '../../workflows/case/contract';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { uniqueTaskQueue } from '../helpers/temporal';

@@ -1,6 +1,6 @@
 // GET /v1/escalations against real escalations: cases on the dev server with a simulation time scale
 // (one hour = 100 ms) miss their first-response deadline and climb the ladder while the test watches.
-import { commandUpdate } from '../../workflows/contract';
+import { commandUpdate } from '../../workflows/case/contract';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { caller, testApp } from '../helpers/api';

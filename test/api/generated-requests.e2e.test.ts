@@ -5,19 +5,11 @@ import fc from 'fast-check';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { z } from 'zod';
-import { buildOpenApiDocument } from '../../api/openapi/document';
-import {
-  batchPageSchema,
-  batchViewSchema,
-  caseDetailsSchema,
-  casePageSchema,
-  caseViewSchema,
-  openedBatchSchema,
-  openedCaseSchema,
-  problemSchema,
-  statsSchema,
-  timelinePageSchema,
-} from '../../api/openapi/responses';
+import { buildOpenApiDocument } from '../../api/docs/document';
+import { batchPageSchema, batchViewSchema, openedBatchSchema } from '../../api/batches/schemas';
+import { caseDetailsSchema, casePageSchema, caseViewSchema, openedCaseSchema, timelinePageSchema } from '../../api/cases/responses';
+import { problemSchema } from '../../api/http/openapi';
+import { statsSchema } from '../../api/stats/routes';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { as, caller, testApp } from '../helpers/api';

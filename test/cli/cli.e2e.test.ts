@@ -5,11 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { close, listen } from '../../api/listen';
-import { subjectSchema } from '../../api/schemas';
 import type { CliIo } from '../../cli/program';
-import { REPORT_CHANNELS as CLI_CHANNELS, SEXES, runCli } from '../../cli/program';
+import { runCli } from '../../cli/program';
 import { freePort } from '../../temporal/free-port';
-import { REPORT_CHANNELS } from '../../workflows/contract';
 import { testApp, tokenFor } from '../helpers/api';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
@@ -240,9 +238,4 @@ test('the token: from the data directory, missing, rejected, and never printed',
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-});
-
-test('the lists written into the CLI are the API\'s', () => {
-  expect(CLI_CHANNELS).toEqual(REPORT_CHANNELS);
-  expect(SEXES).toEqual(subjectSchema.shape.sex.unwrap().options);
 });

@@ -1,6 +1,6 @@
 // `--set` against the API's real OpenAPI document: each value typed as the command's schema says.
-import { buildOpenApiDocument } from '../../api/openapi/document';
-import { COMMAND_SCHEMA_TYPES } from '../../api/command-schemas';
+import { buildOpenApiDocument } from '../../api/docs/document';
+import { COMMAND_TYPES } from '../../domain/steps/index';
 import type { CommandSpec } from '../../cli/fields';
 import { commandSpecs, describeField, openApiDocument, parseAssignment } from '../../cli/fields';
 import { UsageError } from '../../cli/messages';
@@ -9,7 +9,7 @@ const specs = commandSpecs(openApiDocument.parse(JSON.parse(JSON.stringify(build
 const spec = (type: string): CommandSpec => specs.get(type)!;
 
 test('every command type of the API, with its fields', () => {
-  expect([...specs.keys()]).toEqual(COMMAND_SCHEMA_TYPES);
+  expect([...specs.keys()]).toEqual(COMMAND_TYPES);
   expect(spec('requestExtension').fields.map((f) => [f.name, f.required])).toEqual([
     ['days', true],
     ['reason', true],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
-import { buildOpenApiDocument } from '../../api/openapi/document';
+import { buildOpenApiDocument } from '../../api/docs/document';
 import { createLogger } from '../../config/logger';
 import type { Db } from '../../db/client';
 

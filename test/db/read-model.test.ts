@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { writeCaseEvents } from '../../activities/read-model';
 import type { Database } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
-import type { CaseEventRecord } from '../../domain/case-events';
+import type { CaseEventRecord } from '../../domain/case/events';
 import { openTestDatabase } from '../helpers/database';
 
 let database: Database;

@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { AppDeps } from '../../api/app';
 import { createApp } from '../../api/app';
-import type { TokenSettings } from '../../api/auth/tokens';
+import type { TokenSettings } from '../../config/auth';
 import { createTokenVerifier } from '../../api/auth/tokens';
 import { createLogger } from '../../config/logger';
 import type { DevWorker } from './dev-worker';

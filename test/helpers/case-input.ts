@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OpenCaseInput } from '../../workflows/contract';
+import type { OpenCaseInput } from '../../workflows/case/contract';
 
 export function caseInput(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
   return {

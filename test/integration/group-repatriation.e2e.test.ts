@@ -28,6 +28,21 @@ interface Batch {
   compensations: { planVersion: number; step: string; outcome: string }[];
 }
 
+/** Each person's case: acknowledged, assessed (with a shelter place), and referred to the origin Dinsos. */
+async function prepareMembers(caseIds: string[]): Promise<void> {
+  for (let i = 0; i < caseIds.length; i += 7) {
+    await Promise.all(
+      caseIds.slice(i, i + 7).map(async (id) => {
+        await eventually(async () => ((await stack.api.get(`/v1/cases/${id}`)).body.projection === 'current' ? true : undefined), 'read model');
+        const act = (body: object) => stack.api.post(`/v1/cases/${id}/commands`).set(CM).send(body).expect(200);
+        await act({ type: 'acknowledge' });
+        await act({ type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '32.04', needsShelter: true });
+        await act({ type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-32' });
+      }),
+    );
+  }
+}
+
 test(`a group of ${MEMBERS}: compensation after a failed plan, then the re-planned trip home`, async () => {
   const opened = await stack.api
     .post('/v1/repatriation-batches')
@@ -46,18 +61,7 @@ test(`a group of ${MEMBERS}: compensation after a failed plan, then the re-plann
   expect(new Set(caseIds).size).toBe(MEMBERS);
   const batch = async () => (await stack.api.get(`/v1/repatriation-batches/${batchId}`).expect(200)).body as Batch;
 
-  // Each person's case: acknowledged, assessed (with a shelter place), and accepted by the origin Dinsos.
-  for (let i = 0; i < caseIds.length; i += 7) {
-    await Promise.all(
-      caseIds.slice(i, i + 7).map(async (id) => {
-        await eventually(async () => ((await stack.api.get(`/v1/cases/${id}`)).body.projection === 'current' ? true : undefined), 'read model');
-        const act = (body: object) => stack.api.post(`/v1/cases/${id}/commands`).set(CM).send(body).expect(200);
-        await act({ type: 'acknowledge' });
-        await act({ type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '32.04', needsShelter: true });
-        await act({ type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-32' });
-      }),
-    );
-  }
+  await prepareMembers(caseIds);
 
   // Plan 1: booked for all 28, then the reception request is refused → compensation, in reverse order.
   const failed = await eventually(async () => {

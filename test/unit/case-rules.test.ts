@@ -1,14 +1,15 @@
 // The pure case rules, without Temporal: roles, closed cases, and time-based triggers.
-import type { CaseFile } from '../../domain/case-file';
-import type { Ctx } from '../../domain/case-ops';
+import type { CaseFile } from '../../domain/case/file';
+import type { Ctx } from '../../domain/case/changes';
 import type { CaseCommand } from '../../domain/commands';
-import { COMMAND_TYPES, execute, refusal } from '../../domain/commands';
-import { openCaseFile } from '../../domain/open-case';
+import { COMMAND_TYPES, execute, refusal } from '../../domain/steps/index';
+import { openCaseFile } from '../../domain/case/open';
 import { DEFAULT_POLICY, withOverrides } from '../../domain/policy';
 import type { Actor, Role } from '../../domain/roles';
 import { ROLES } from '../../domain/roles';
 import { DAY, HOUR } from '../../domain/time';
-import { currentDeadline, fireDue, nextDue } from '../../domain/timers';
+import { currentDeadline } from '../../domain/deadlines';
+import { fireDue, nextDue } from '../../domain/scheduler';
 
 const T0 = new Date('2026-01-05T08:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -61,7 +62,6 @@ test('partners may only report facts; operators may not approve; nobody approves
     'recordServiceDelivered',
     'recordTransport',
     'requestExtension',
-    'resumeDeadline',
   ]);
   expect(allowed('operator').sort()).toEqual(['acknowledge', 'addNote']);
   for (const approval of ['decidePlan', 'decideExtension', 'decideClosure', 'reopen', 'acknowledgeEscalation', 'extendDeadline'] as const) {

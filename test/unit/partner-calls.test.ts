@@ -1,10 +1,11 @@
 // Which partner calls a case needs, decided from the case file alone, and what the answers do to it.
-import type { CaseFile } from '../../domain/case-file';
-import type { Ctx } from '../../domain/case-ops';
+import type { CaseFile } from '../../domain/case/file';
+import type { Ctx } from '../../domain/case/changes';
 import type { CaseCommand } from '../../domain/commands';
-import { execute } from '../../domain/commands';
-import { openCaseFile } from '../../domain/open-case';
-import { applyCallResult, callKeys, pendingCalls, returneeStatus } from '../../domain/partner-calls';
+import { execute } from '../../domain/steps/index';
+import { openCaseFile } from '../../domain/case/open';
+import { applyCallResult, callKeys, pendingCalls } from '../../domain/integration/calls';
+import { returneeStatus } from '../../domain/group-trip';
 import { DEFAULT_POLICY } from '../../domain/policy';
 import type { Actor } from '../../domain/roles';
 

@@ -1,7 +1,7 @@
 // The ATENSI rehabilitation pathway over six months: plan with components and a setting, supervisor
 // approval, linking to providers, services with due dates, monthly monitoring, 90-day reviews, closure.
 import { DAY, HOUR } from '../../domain/time';
-import { getCaseQuery } from '../../workflows/contract';
+import { getCaseQuery } from '../../workflows/case/contract';
 import type { Harness } from '../helpers/case-harness';
 import { act, saveHistory, CM, eventOf, OP, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
 

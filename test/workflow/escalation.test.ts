@@ -3,7 +3,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
 import { DAY, HOUR, MINUTE } from '../../domain/time';
-import { getCaseQuery, SA } from '../../workflows/contract';
+import { getCaseQuery } from '../../workflows/case/contract';
+import { SA } from '../../workflows/search-attributes';
 import type { Harness } from '../helpers/case-harness';
 import { act, CM, eventOf, OP, startHarness, SUP, timeline } from '../helpers/case-harness';
 

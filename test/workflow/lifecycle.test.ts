@@ -2,7 +2,8 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { CancelledFailure } from '@temporalio/common';
 import { HOUR } from '../../domain/time';
-import { getCaseQuery, SA } from '../../workflows/contract';
+import { getCaseQuery } from '../../workflows/case/contract';
+import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
 import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 

@@ -1,7 +1,8 @@
 // The ODGJ pathway on the time-skipping server: RSJ admission, observation (with extensions), family
 // tracing, then reunification with follow-ups at 7/30/90 days or hand-over to the province.
 import { DAY, HOUR } from '../../domain/time';
-import { getCaseQuery, SA } from '../../workflows/contract';
+import { getCaseQuery } from '../../workflows/case/contract';
+import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
 import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 

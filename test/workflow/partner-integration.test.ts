@@ -7,9 +7,10 @@ import { createPartnerClients } from '../../activities/partners/clients';
 import { batches } from '../../db/schema';
 import type { RunningSimulator } from '../../partners/simulator';
 import { startPartnerSimulator } from '../../partners/simulator';
-import type { BatchView, GroupRepatriationInput } from '../../workflows/contract';
-import { batchWorkflowId, caseWorkflowId, getBatchQuery, getCaseQuery, receptionDecisionSignal } from '../../workflows/contract';
-import type { groupRepatriationWorkflow } from '../../workflows/group-repatriation-workflow';
+import type { BatchView, GroupRepatriationInput } from '../../workflows/batch/contract';
+import { batchWorkflowId, getBatchQuery, receptionDecisionSignal } from '../../workflows/batch/contract';
+import { caseWorkflowId, getCaseQuery } from '../../workflows/case/contract';
+import type { groupRepatriationWorkflow } from '../../workflows/batch/workflow';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
 import { CM, OP, act, eventOf, partner, saveHistory, startHarness } from '../helpers/case-harness';
 
@@ -82,6 +83,8 @@ test('a group batch of two: shared booking, reception confirmed, both arrive', a
     await partner(c, 'DINSOS-33', { type: 'recordReferralDecision', accepted: true });
   }
   await until(async () => (await batch.query(getBatchQuery)).status === 'confirming', 'booking and reception request');
+  // The origin Dinsos answers a request it has received, never before.
+  await until(() => sim.sim.counts().admissionsPerCaseRef[`batch-${batchId}`] === 1, 'the reception request');
   expect(sim.sim.counts().bookingsPerCaseRef[members[0]!]).toBe(1);
   await batch.signal(receptionDecisionSignal, { reportId: 'rcp-1', accepted: true });
   await until(async () => (await batch.query(getBatchQuery)).status === 'travelling', 'travelling');

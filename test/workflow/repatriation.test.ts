@@ -1,7 +1,8 @@
 // The stranded-migrant pathway: assessment, shelter with a legal maximum, acceptance by the origin
 // region's Dinsos, transport, handover, follow-ups, closure.
 import { DAY, HOUR } from '../../domain/time';
-import { getCaseQuery, SA } from '../../workflows/contract';
+import { getCaseQuery } from '../../workflows/case/contract';
+import { SA } from '../../workflows/search-attributes';
 import type { Harness } from '../helpers/case-harness';
 import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
 

@@ -1,0 +1,97 @@
+// Request schemas for staff commands (strict: unknown fields are refused): one per command type, checked before anything reaches the workflow.
+// The compiler holds them to the domain's CaseCommand union: every type has exactly one schema, and each
+// schema accepts exactly the fields of its command (see `exact` below).
+import { z } from 'zod';
+import { ATENSI_COMPONENTS, CARE_SETTINGS } from '../../domain/atensi';
+import { RISK_LEVELS } from '../../domain/categories';
+import {
+  CLOSURE_OUTCOMES,
+  CONSENTS,
+  EVALUATION_OUTCOMES,
+  EXTERNAL_PARTIES,
+  HANDOVER_TARGETS,
+  OBSERVATION_RESULTS,
+  REFERRAL_PARTNERS,
+  REVIEW_DECISIONS,
+  TRANSPORT_EVENTS,
+  TRANSPORT_LEGS,
+  VISIT_KINDS,
+} from '../../domain/codes';
+import type { CommandOf, CommandType } from '../../domain/commands';
+import { PARTNER_COMMAND_TYPES } from '../../domain/commands';
+import { SERVICE_ID } from '../../domain/ids';
+import { COMMAND_TYPES } from '../../domain/steps/index';
+import { agencyCode, regionCode, staffId, text } from '../http/parse';
+
+const reason = text(2000);
+const summary = text(4000).optional();
+const serviceId = z.string().regex(SERVICE_ID);
+const facility = agencyCode;
+const decision = { approve: z.boolean(), reason: reason.optional() };
+
+export const COMMAND_SCHEMAS = {
+  acknowledge: z.strictObject({ type: z.literal('acknowledge'), assignedWorker: staffId.optional() }),
+  recordAssessment: z.strictObject({
+    type: z.literal('recordAssessment'),
+    consent: z.enum(CONSENTS),
+    familyInvolved: z.boolean(),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    originRegionCode: regionCode.optional(),
+    needsShelter: z.boolean().optional(),
+    summary,
+  }),
+  submitPlan: z.strictObject({
+    type: z.literal('submitPlan'),
+    components: z.array(z.enum(ATENSI_COMPONENTS)).min(1).max(10),
+    setting: z.enum(CARE_SETTINGS),
+    services: z.array(z.object({ component: z.enum(ATENSI_COMPONENTS), dueInDays: z.number().int().min(1).max(730) }).strict()).min(1).max(30),
+    summary,
+  }),
+  decidePlan: z.strictObject({ type: z.literal('decidePlan'), ...decision }),
+  requestReferral: z.strictObject({ type: z.literal('requestReferral'), partner: z.enum(REFERRAL_PARTNERS), facilityCode: facility }),
+  recordReferralDecision: z.strictObject({ type: z.literal('recordReferralDecision'), accepted: z.boolean(), reason: reason.optional() }),
+  recordServiceLinked: z.strictObject({ type: z.literal('recordServiceLinked'), serviceId, provider: facility }),
+  recordObservationResult: z.strictObject({ type: z.literal('recordObservationResult'), result: z.enum(OBSERVATION_RESULTS) }),
+  requestExtension: z.strictObject({ type: z.literal('requestExtension'), days: z.number().int().min(1).max(90), reason }),
+  decideExtension: z.strictObject({ type: z.literal('decideExtension'), ...decision }),
+  recordFamilyTracing: z.strictObject({ type: z.literal('recordFamilyTracing'), found: z.boolean(), canReceive: z.boolean().optional(), reason: reason.optional() }),
+  recordTransport: z.strictObject({ type: z.literal('recordTransport'), leg: z.enum(TRANSPORT_LEGS), event: z.enum(TRANSPORT_EVENTS) }),
+  recordHandover: z.strictObject({ type: z.literal('recordHandover'), to: z.enum(HANDOVER_TARGETS) }),
+  recordServiceDelivered: z.strictObject({ type: z.literal('recordServiceDelivered'), serviceId }),
+  recordVisit: z.strictObject({ type: z.literal('recordVisit'), kind: z.enum(VISIT_KINDS), summary }),
+  recordReview: z.strictObject({ type: z.literal('recordReview'), decision: z.enum(REVIEW_DECISIONS), summary }),
+  recordEvaluation: z.strictObject({ type: z.literal('recordEvaluation'), outcome: z.enum(EVALUATION_OUTCOMES), summary }),
+  requestClosure: z.strictObject({ type: z.literal('requestClosure'), outcome: z.enum(CLOSURE_OUTCOMES), reason }),
+  decideClosure: z.strictObject({ type: z.literal('decideClosure'), ...decision }),
+  withdraw: z.strictObject({ type: z.literal('withdraw'), reason }),
+  reopen: z.strictObject({ type: z.literal('reopen'), reason }),
+  acknowledgeEscalation: z.strictObject({ type: z.literal('acknowledgeEscalation'), reason: reason.optional() }),
+  extendDeadline: z.strictObject({ type: z.literal('extendDeadline'), hours: z.number().int().min(1).max(720), reason }),
+  pauseDeadline: z.strictObject({ type: z.literal('pauseDeadline'), party: z.enum(EXTERNAL_PARTIES), expectedInDays: z.number().int().min(1).max(90), reason }),
+  resumeDeadline: z.strictObject({ type: z.literal('resumeDeadline') }),
+  reassign: z.strictObject({ type: z.literal('reassign'), assignedWorker: staffId, reason }),
+  addNote: z.strictObject({ type: z.literal('addNote'), text: text(4000) }),
+} satisfies { [K in CommandType]: z.ZodType<CommandOf<K>> };
+
+// Each schema must also have exactly its command's fields, and take every value the command does (the
+// `satisfies` above checks the other direction); a mismatch names the command type in the error.
+type Schema<K extends CommandType> = z.output<(typeof COMMAND_SCHEMAS)[K]>;
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
+type Mismatched = { [K in CommandType]: [CommandOf<K>] extends [Schema<K>] ? (SameKeys<CommandOf<K>, Schema<K>> extends true ? never : K) : K }[CommandType];
+const exact: [Mismatched] extends [never] ? true : { mismatched: Mismatched } = true;
+void exact;
+
+/** A list of schemas that is never empty, as discriminated unions need it. */
+function nonEmpty<T>(items: readonly T[]): [T, ...T[]] {
+  const [head, ...rest] = items;
+  if (head === undefined) throw new Error('no schemas');
+  return [head, ...rest];
+}
+
+const schemaFor = <K extends CommandType>(type: K): (typeof COMMAND_SCHEMAS)[K] => COMMAND_SCHEMAS[type];
+
+/** Any staff command, in the order of the work (the OpenAPI document and the CLI list them so). */
+export const commandBody = z.discriminatedUnion('type', nonEmpty(COMMAND_TYPES.map(schemaFor)));
+
+/** What partners may report by callback: the partner commands' own schemas. */
+export const partnerCommandBody = z.discriminatedUnion('type', nonEmpty(PARTNER_COMMAND_TYPES.map(schemaFor)));

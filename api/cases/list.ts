@@ -1,0 +1,48 @@
+// The case list, from the Postgres read model (never from Temporal visibility), always inside the
+// caller's region scope; newest first.
+import { and, eq, gte, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { cases } from '../../db/schema';
+import type { Keyset, Page } from '../http/keyset';
+import { keysetPage } from '../http/keyset';
+import type { Principal } from '../http/principal';
+import { regionFilter, regionScope } from '../http/region-scope';
+import type { CaseRow } from './read';
+import type { CaseListQuery } from './schemas';
+
+/** (openedAt, caseId) of the last row: pages stay stable while cases open. */
+const NEWEST_FIRST: Keyset<CaseRow> = [
+  { name: 't', column: cases.openedAt, kind: 'time', direction: 'desc', value: (c) => c.openedAt },
+  { name: 'id', column: cases.caseId, kind: 'text', direction: 'desc', value: (c) => c.caseId },
+];
+
+/** The filters every list of cases shares, inside the caller's region scope. */
+export function caseFilters(principal: Principal, q: Pick<CaseListQuery, 'region' | 'stage' | 'category' | 'pathway' | 'risk' | 'assignee'>) {
+  return [
+    regionScope(principal),
+    regionFilter(q.region),
+    q.stage ? eq(cases.stage, q.stage) : undefined,
+    q.category ? eq(cases.category, q.category) : undefined,
+    q.pathway ? eq(cases.pathway, q.pathway) : undefined,
+    q.risk ? eq(cases.riskLevel, q.risk) : undefined,
+    q.assignee ? eq(cases.assignedWorker, q.assignee) : undefined,
+  ];
+}
+
+export function listCases(db: Db, principal: Principal, q: CaseListQuery): Promise<Page<CaseRow>> {
+  const filters = [
+    ...caseFilters(principal, q),
+    q.status ? eq(cases.status, q.status) : undefined,
+    q.minEscalationLevel !== undefined ? gte(cases.escalationLevel, q.minEscalationLevel) : undefined,
+    q.openedFrom ? gte(cases.openedAt, q.openedFrom) : undefined,
+    q.openedBefore ? lt(cases.openedAt, q.openedBefore) : undefined,
+  ];
+  return keysetPage(NEWEST_FIRST, q, (after, order, limit) =>
+    db
+      .select()
+      .from(cases)
+      .where(and(...filters, after))
+      .orderBy(...order)
+      .limit(limit),
+  );
+}

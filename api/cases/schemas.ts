@@ -1,0 +1,57 @@
+// What the cases resource accepts: intake, the case list's filters and the timeline's paging.
+import { z } from 'zod';
+import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
+import { REPORT_CHANNELS, SEXES } from '../../domain/codes';
+import { CASE_STATUSES, STAGES } from '../../domain/stages';
+import { cursor, pageLimit, regionCode, staffId } from '../http/parse';
+
+export const subjectSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    nik: z.string().regex(/^\d{16}$/, 'expected 16 digits').optional(),
+    sex: z.enum(SEXES).optional(),
+    estimatedAge: z.number().int().min(0).max(130).optional(),
+    description: z.string().max(4000).optional(),
+    foundLocation: z.string().max(1000).optional(),
+  })
+  .strict();
+
+export const reportSchema = z.object({ channel: z.enum(REPORT_CHANNELS), summary: z.string().max(4000).optional() }).strict();
+
+export const openCaseBody = z
+  .object({
+    category: z.enum(CATEGORIES),
+    riskLevel: z.enum(RISK_LEVELS),
+    pathway: z.enum(PATHWAYS).optional(),
+    regionCode,
+    report: reportSchema,
+    subject: subjectSchema.default({}),
+    assignedWorker: staffId.optional(),
+  })
+  .strict();
+export type OpenCaseBody = z.infer<typeof openCaseBody>;
+
+export const caseListQuery = z
+  .object({
+    status: z.enum(CASE_STATUSES).optional(),
+    stage: z.enum(STAGES).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    pathway: z.enum(PATHWAYS).optional(),
+    risk: z.enum(RISK_LEVELS).optional(),
+    region: regionCode.optional(),
+    assignee: staffId.optional(),
+    minEscalationLevel: z.coerce.number().int().min(0).max(3).optional(),
+    openedFrom: z.coerce.date().optional(),
+    openedBefore: z.coerce.date().optional(),
+    limit: pageLimit,
+    cursor,
+  })
+  .strict();
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const timelineQuery = z
+  .object({
+    after: z.coerce.number().int().min(-1).default(-1),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();

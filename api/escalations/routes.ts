@@ -1,0 +1,68 @@
+// GET /v1/escalations: supervisors' list of escalated (default) or overdue open cases, most urgent first,
+// from the read model and inside the caller's regions.
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { Router } from 'express';
+import type { Db } from '../../db/client';
+import { cases } from '../../db/schema';
+import { caseFilters } from '../cases/list';
+import { caseSummary } from '../cases/present';
+import type { CaseRow } from '../cases/read';
+import { casePageSchema } from '../cases/responses';
+import { allow } from '../auth/authenticate';
+import type { Keyset, Page } from '../http/keyset';
+import { keysetPage } from '../http/keyset';
+import type { RegisterRoute } from '../http/openapi';
+import { common, headers, json } from '../http/openapi';
+import { parseBody } from '../http/parse';
+import type { Principal } from '../http/principal';
+import { principalOf } from '../http/principal';
+import type { EscalationQuery } from './schemas';
+import { escalationQuery } from './schemas';
+
+const HIGHEST_LEVEL_FIRST: Keyset<CaseRow> = [
+  { name: 'l', column: cases.escalationLevel, kind: 'int', direction: 'desc', value: (c) => c.escalationLevel },
+  { name: 'id', column: cases.caseId, kind: 'text', direction: 'asc', value: (c) => c.caseId },
+];
+const MOST_OVERDUE_FIRST: Keyset<CaseRow> = [
+  { name: 't', column: cases.nextDeadlineAt, kind: 'time', direction: 'asc', value: (c) => c.nextDeadlineAt! },
+  { name: 'id', column: cases.caseId, kind: 'text', direction: 'asc', value: (c) => c.caseId },
+];
+
+export function listEscalations(db: Db, principal: Principal, q: EscalationQuery, now: Date): Promise<Page<CaseRow>> {
+  const overdue = q.view === 'overdue';
+  const filters = [
+    eq(cases.status, 'open'),
+    ...caseFilters(principal, q),
+    q.reason ? sql`${cases.escalations} @> ${JSON.stringify([{ reason: q.reason }])}::jsonb` : undefined,
+    overdue ? lt(cases.nextDeadlineAt, now) : gte(cases.escalationLevel, q.minLevel),
+  ];
+  return keysetPage(overdue ? MOST_OVERDUE_FIRST : HIGHEST_LEVEL_FIRST, q, (after, order, limit) =>
+    db
+      .select()
+      .from(cases)
+      .where(and(...filters, after))
+      .orderBy(...order)
+      .limit(limit),
+  );
+}
+
+export function escalationsRouter(db: Db): Router {
+  const router = Router();
+  router.get('/v1/escalations', allow('case_manager', 'supervisor', 'admin'), async (req, res) => {
+    // Express 5's req.query is read-only: parse it into a new object.
+    const page = await listEscalations(db, principalOf(req), parseBody(escalationQuery, { ...req.query }), new Date());
+    res.json({ items: page.items.map(caseSummary), nextCursor: page.nextCursor });
+  });
+  return router;
+}
+
+export function escalationPaths(route: RegisterRoute): void {
+  route({
+    method: 'get',
+    path: '/v1/escalations',
+    operationId: 'listEscalations',
+    summary: 'Escalated or overdue open cases, most urgent first',
+    request: { headers: headers(false), query: escalationQuery },
+    responses: common({ 200: json(casePageSchema, 'A page of cases') }),
+  });
+}

@@ -1,0 +1,27 @@
+// Request parsing: the field shapes every resource shares (from domain/ids.ts) and the one way a request
+// is checked, with a 422 naming each bad field; messages never echo the submitted values.
+import { z } from 'zod';
+import { AGENCY_CODE, CASE_ID, REGION_CODE, STAFF_ID } from '../../domain/ids';
+import type { FieldError } from './problem';
+import { ProblemError } from './problem';
+
+export const staffId = z.string().regex(STAFF_ID, 'expected an opaque staff id');
+export const regionCode = z.string().regex(REGION_CODE, 'expected a region code such as "64" or "64.72"');
+export const caseId = z.string().regex(CASE_ID);
+export const agencyCode = z.string().regex(AGENCY_CODE, 'expected an opaque agency code');
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const pageLimit = z.coerce.number().int().min(1).max(200).default(50);
+export const cursor = z.string().max(500).optional();
+
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const errors: FieldError[] = result.error.issues.flatMap((issue) => {
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({ field: at ? `${at}.${k}` : k, message: 'unknown field' }));
+    }
+    return [{ field: at || '(body)', message: issue.message }];
+  });
+  throw ProblemError.of('VALIDATION_FAILED', errors);
+}

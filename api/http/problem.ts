@@ -1,0 +1,132 @@
+// RFC 9457 problem details with a stable code and the message in Bahasa Indonesia and English.
+import type { NextFunction, Request, Response } from 'express';
+import { isRuleCode, RULE_MESSAGES } from '../../domain/rule-codes';
+
+type Bilingual = { id: string; en: string };
+
+export const API_MESSAGES = {
+  VALIDATION_FAILED: { status: 422, id: 'Data yang dikirim tidak valid.', en: 'The request data is invalid.' },
+  MALFORMED_JSON: { status: 400, id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    id: 'Isi permintaan harus berupa application/json.',
+    en: 'The request body must be application/json.',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
+  CASE_NOT_FOUND: { status: 404, id: 'Kasus tidak ditemukan.', en: 'Case not found.' },
+  NOT_FOUND: { status: 404, id: 'Alamat tidak ditemukan.', en: 'No such resource.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    id: 'Idempotency-Key harus 1–200 karakter ASCII yang terlihat.',
+    en: 'Idempotency-Key must be 1–200 visible ASCII characters.',
+  },
+  TEMPORAL_UNAVAILABLE: {
+    status: 503,
+    id: 'Layanan alur kerja sedang tidak tersedia. Coba lagi.',
+    en: 'The workflow service is unavailable. Try again.',
+  },
+  CASE_ARCHIVED: {
+    status: 409,
+    id: 'Kasus sudah diarsipkan dan tidak dapat diubah lagi.',
+    en: 'The case has been archived and can no longer be changed.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    id: 'Diperlukan token akses yang sah (Authorization: Bearer).',
+    en: 'A valid access token is required (Authorization: Bearer).',
+  },
+  FORBIDDEN: { status: 403, id: 'Peran Anda tidak boleh melakukan ini.', en: 'Your role may not do this.' },
+  REGION_NOT_ALLOWED: {
+    status: 403,
+    id: 'Wilayah ini di luar cakupan akses Anda.',
+    en: 'This region is outside your access scope.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+    en: 'Too many requests. Try again shortly.',
+  },
+  BATCH_NOT_FOUND: { status: 404, id: 'Rombongan pemulangan tidak ditemukan.', en: 'Repatriation batch not found.' },
+  BATCH_NOT_REPLANNING: {
+    status: 409,
+    id: 'Perjalanan rombongan ini tidak sedang menunggu perencanaan ulang.',
+    en: 'This group\'s trip is not waiting to be re-planned.',
+  },
+  INTERNAL_ERROR: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
+} as const satisfies Record<string, Bilingual & { status: number }>;
+
+export type ApiCode = keyof typeof API_MESSAGES;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ProblemError extends Error {
+  constructor(
+    readonly code: ApiCode | keyof typeof RULE_MESSAGES,
+    readonly status: number,
+    readonly errors?: FieldError[],
+  ) {
+    super(code);
+  }
+
+  static of(code: ApiCode, errors?: FieldError[]): ProblemError {
+    return new ProblemError(code, API_MESSAGES[code].status, errors);
+  }
+}
+
+function messagesFor(code: string): Bilingual {
+  if (isRuleCode(code)) return RULE_MESSAGES[code];
+  return (API_MESSAGES as Record<string, Bilingual>)[code] ?? API_MESSAGES.INTERNAL_ERROR;
+}
+
+/** A refused command: 403 for a role that may never do it, 409 for what the case's state forbids now. */
+export function refusalProblem(code: keyof typeof RULE_MESSAGES): ProblemError {
+  return new ProblemError(code, code === 'ROLE_NOT_ALLOWED' ? 403 : 409);
+}
+
+/** Picks Bahasa Indonesia unless the client prefers English. */
+export function language(req: Request): 'id' | 'en' {
+  return req.acceptsLanguages('id', 'en') === 'en' ? 'en' : 'id';
+}
+
+export function sendProblem(req: Request, res: Response, problem: ProblemError): void {
+  const messages = messagesFor(problem.code);
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `urn:sigap:problem:${problem.code.toLowerCase().replace(/_/g, '-')}`,
+      title: messages[language(req)],
+      status: problem.status,
+      code: problem.code,
+      detail: messages[language(req)],
+      messages,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+      instance: req.originalUrl.split('?')[0],
+      requestId: res.getHeader('x-request-id'),
+    });
+}
+
+/** Express error handler: known problems as they are, body-parser failures mapped, everything else 500. */
+export function problemHandler(
+  log: (err: unknown, req: Request) => void,
+  classify: (err: unknown) => ProblemError | undefined = () => undefined,
+) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (err instanceof ProblemError) return sendProblem(req, res, err);
+    const known = classify(err);
+    if (known) return sendProblem(req, res, known);
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.parse.failed') return sendProblem(req, res, ProblemError.of('MALFORMED_JSON'));
+    if (type === 'entity.too.large') return sendProblem(req, res, ProblemError.of('PAYLOAD_TOO_LARGE'));
+    log(err, req);
+    sendProblem(req, res, ProblemError.of('INTERNAL_ERROR'));
+  };
+}

@@ -1,0 +1,96 @@
+// GET /v1/stats: caseload counts for dashboards, from the read model, inside the caller's regions.
+import type { SQL } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { cases } from '../../db/schema';
+import { STAFF } from '../../domain/roles';
+import { allow } from '../auth/authenticate';
+import type { RegisterRoute } from '../http/openapi';
+import { common, headers, json } from '../http/openapi';
+import { parseBody, regionCode } from '../http/parse';
+import type { Principal } from '../http/principal';
+import { principalOf } from '../http/principal';
+import { regionFilter, regionScope } from '../http/region-scope';
+
+export const statsQuery = z
+  .object({
+    region: regionCode.optional(),
+    periodDays: z.coerce.number().int().min(1).max(366).default(30),
+  })
+  .strict();
+export type StatsQuery = z.infer<typeof statsQuery>;
+
+const counts = z.record(z.string(), z.number().int());
+export const statsSchema = z
+  .object({
+    open: z.number().int(),
+    overdue: z.number().int(),
+    escalated: z.number().int(),
+    openedInPeriod: z.number().int(),
+    closedInPeriod: z.number().int(),
+    byStage: counts,
+    byCategory: counts,
+    byEscalationLevel: counts,
+    byRisk: counts,
+    periodDays: z.number().int(),
+    region: z.string().nullable(),
+  })
+  .meta({ id: 'CaseStats' });
+
+export interface CaseStats {
+  open: number;
+  overdue: number;
+  escalated: number;
+  openedInPeriod: number;
+  closedInPeriod: number;
+  byStage: Record<string, number>;
+  byCategory: Record<string, number>;
+  byEscalationLevel: Record<string, number>;
+  byRisk: Record<string, number>;
+}
+
+/** Dashboard counts: the open caseload by stage, category, risk and escalation level, plus the period's flow. */
+export async function caseStats(db: Db, principal: Principal, q: StatsQuery, now: Date): Promise<CaseStats> {
+  const scope = and(regionScope(principal), regionFilter(q.region));
+  const open = and(scope, eq(cases.status, 'open'));
+  const since = new Date(now.getTime() - q.periodDays * 86_400_000);
+  const grouped = async (column: typeof cases.stage | typeof cases.category | typeof cases.riskLevel | typeof cases.escalationLevel) => {
+    const rows = await db.select({ key: column, n: count() }).from(cases).where(open).groupBy(column);
+    return Object.fromEntries(rows.map((r) => [String(r.key), Number(r.n)]));
+  };
+  const total = async (where: SQL | undefined) => Number((await db.select({ n: count() }).from(cases).where(where))[0]?.n ?? 0);
+  const [byStage, byCategory, byRisk, byEscalationLevel, openCount, overdue, escalated, openedInPeriod, closedInPeriod] = await Promise.all([
+    grouped(cases.stage),
+    grouped(cases.category),
+    grouped(cases.riskLevel),
+    grouped(cases.escalationLevel),
+    total(open),
+    total(and(open, lt(cases.nextDeadlineAt, now))),
+    total(and(open, gte(cases.escalationLevel, 1))),
+    total(and(scope, gte(cases.openedAt, since))),
+    total(and(scope, eq(cases.status, 'closed'), gte(cases.updatedAt, since))),
+  ]);
+  return { open: openCount, overdue, escalated, openedInPeriod, closedInPeriod, byStage, byCategory, byEscalationLevel, byRisk };
+}
+
+export function statsRouter(db: Db): Router {
+  const router = Router();
+  router.get('/v1/stats', allow(...STAFF), async (req, res) => {
+    const query = parseBody(statsQuery, { ...req.query });
+    res.json({ ...(await caseStats(db, principalOf(req), query, new Date())), periodDays: query.periodDays, region: query.region ?? null });
+  });
+  return router;
+}
+
+export function statsPaths(route: RegisterRoute): void {
+  route({
+    method: 'get',
+    path: '/v1/stats',
+    operationId: 'caseStats',
+    summary: 'Caseload counts for dashboards',
+    request: { headers: headers(false), query: statsQuery },
+    responses: common({ 200: json(statsSchema, 'Counts') }),
+  });
+}

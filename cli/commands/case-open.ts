@@ -1,0 +1,67 @@
+// `case open`: a case at intake; prints its id.
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
+import { REPORT_CHANNELS, SEXES } from '../../domain/codes';
+import type { ContextOf } from '../context';
+import { wholeNumber } from '../context';
+import { say } from '../messages';
+import { openedCase } from '../responses';
+
+interface OpenOptions {
+  category: string;
+  risk: string;
+  region: string;
+  channel: string;
+  pathway?: string;
+  assign?: string;
+  summary?: string;
+  name?: string;
+  nik?: string;
+  sex?: string;
+  age?: number;
+  description?: string;
+  foundLocation?: string;
+  idempotencyKey?: string;
+}
+
+export function caseOpen(kase: Command, context: ContextOf): void {
+  kase
+    .command('open')
+    .description('open a case at intake and print its id (buka kasus)')
+    .addOption(new Option('--category <category>', 'the PPKS category (kategori)').choices(CATEGORIES).makeOptionMandatory())
+    .addOption(new Option('--risk <level>', 'risk level (tingkat risiko)').choices(RISK_LEVELS).makeOptionMandatory())
+    .requiredOption('--region <code>', 'region code of the kabupaten/kota, e.g. 64.72 (wilayah)')
+    .addOption(new Option('--channel <channel>', 'how the report came in (saluran laporan)').choices(REPORT_CHANNELS).makeOptionMandatory())
+    .addOption(new Option('--pathway <pathway>', 'default: the category\'s own (jalur)').choices(PATHWAYS))
+    .option('--assign <staffId>', 'case manager to assign (opaque staff id)')
+    .option('--summary <text>', 'what was reported (ringkasan laporan)')
+    .option('--name <name>', 'the person\'s name, if known (nama)')
+    .option('--nik <nik>', '16-digit NIK, if known')
+    .addOption(new Option('--sex <sex>', 'jenis kelamin').choices(SEXES))
+    .option('--age <years>', 'estimated age (perkiraan umur)', wholeNumber(0))
+    .option('--description <text>', 'how the person looks, for finding family (ciri-ciri)')
+    .option('--found-location <place>', 'where the person was found (lokasi ditemukan)')
+    .option('--idempotency-key <key>', 'repeat a request safely; default: a new key, printed if the request fails')
+    .action(async (o: OpenOptions) => {
+      const { api, print, note } = context();
+      const subject = Object.fromEntries(
+        Object.entries({ name: o.name, nik: o.nik, sex: o.sex, estimatedAge: o.age, description: o.description, foundLocation: o.foundLocation }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      );
+      const body = {
+        category: o.category,
+        riskLevel: o.risk,
+        regionCode: o.region,
+        report: { channel: o.channel, ...(o.summary ? { summary: o.summary } : {}) },
+        subject,
+        ...(o.pathway ? { pathway: o.pathway } : {}),
+        ...(o.assign ? { assignedWorker: o.assign } : {}),
+      };
+      const opened = await api.post('/v1/cases', body, openedCase, o.idempotencyKey ?? randomUUID());
+      if (opened.replayed) note(say.replayed());
+      print(opened.raw, () => [opened.body.caseId]);
+    });
+}

@@ -1,0 +1,165 @@
+// The case file: everything the case workflow knows, as plain serialisable data. Domain functions read
+// and produce it; the workflow only stores it, so a continue-as-new carries it over whole.
+import type { AtensiComponent, CareSetting } from '../atensi';
+import type { Category, Pathway, RiskLevel } from '../categories';
+import type {
+  ClosureOutcome,
+  Consent,
+  EscalationReason,
+  EvaluationOutcome,
+  HandoverTo,
+  ObservationResult,
+  PartnerCallKind,
+  ReferralPartner,
+  ReviewDecision,
+  VisitKind,
+} from '../codes';
+import type { Actor } from '../roles';
+import type { CaseStatus, Stage } from '../stages';
+
+export type Jurisdiction = 'kabkota' | 'province';
+
+export interface StageChange {
+  from: Stage | null;
+  to: Stage;
+  at: string;
+  by: Actor;
+  reason: string;
+}
+
+export interface Referral {
+  partner: ReferralPartner;
+  /** Opaque code of the receiving facility or agency (e.g. an RSJ's registry code). */
+  facilityCode: string;
+  requestedAt: string;
+  attempt: number;
+  decision: 'accepted' | 'declined' | null;
+  decidedAt: string | null;
+}
+
+export interface Extension {
+  days: number;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'refused';
+}
+
+export interface PlannedService {
+  id: string;
+  component: AtensiComponent;
+  dueAt: string;
+  provider: string | null;
+  linkedAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface Visit {
+  kind: VisitKind;
+  dueAt: string;
+  doneAt: string | null;
+  missed: boolean;
+}
+
+/** Free text written by staff: may hold personal data, so it lives only in the encrypted workflow state. */
+export interface Note {
+  at: string;
+  by: string;
+  text: string;
+  /** The command the note explains (a withdrawal's reason, an assessment's summary), or addNote. */
+  about: string;
+}
+
+/** Something overdue on a case, climbing the ladder until it is resolved or a supervisor takes charge. */
+export interface Escalation {
+  /** Identifies the overdue matter (e.g. which deadline of which step); also keys its notifications. */
+  key: string;
+  reason: EscalationReason;
+  /** Which deadline, visit or service it is about (a code, never free text). */
+  subject: string;
+  since: string;
+  level: number;
+  acknowledgedBy: string | null;
+}
+
+/** Supervisor extensions and pauses of the current step's deadline. */
+export interface DeadlineAdjustment {
+  /** The deadline it applies to (kind and start); a new step starts clean. */
+  deadline: string;
+  extensionMs: number;
+  pausedMs: number;
+  pause: { since: string; party: string; partyDueAt: string } | null;
+}
+
+export interface CaseFile {
+  /**
+   * Which version of the time rules this case runs under: 1 = deadlines raise level 1 only (cases
+   * opened before the escalation ladder), 2 = reminders, the three-level ladder, stalled-case watchdog.
+   */
+  rules: 1 | 2;
+  caseId: string;
+  category: Category;
+  pathway: Pathway;
+  riskLevel: RiskLevel;
+  regionCode: string;
+  jurisdiction: Jurisdiction;
+  status: CaseStatus;
+  stage: Stage;
+  assignedWorker: string | null;
+  openedAt: string;
+  openedBy: Actor;
+  acknowledgedAt: string | null;
+  /** When the current stage (or its current step) began: stage deadlines run from here. */
+  stepStartedAt: string;
+  /** Last time anyone or anything acted on the case. */
+  lastActivityAt: string;
+  escalationLevel: number;
+  escalations: Escalation[];
+  deadlineAdjustment: DeadlineAdjustment | null;
+  assessment: { at: string; by: string; consent: Consent; familyInvolved: boolean; originRegionCode: string | null } | null;
+  plan: {
+    status: 'submitted' | 'approved' | 'rejected';
+    submittedAt: string;
+    decidedAt: string | null;
+    components: AtensiComponent[];
+    setting: CareSetting;
+  } | null;
+  services: PlannedService[];
+  referral: Referral | null;
+  transport: { toFacilityArrivedAt: string | null; homeDepartedAt: string | null; homeArrivedAt: string | null };
+  observation: { startedAt: string; endsAt: string; extensions: Extension[]; result: ObservationResult | null; resultAt: string | null } | null;
+  familyTracing: { startedAt: string; dueAt: string; found: boolean | null; canReceive: boolean | null; decidedAt: string | null } | null;
+  shelter: { admittedAt: string; leftAt: string | null } | null;
+  handover: { to: HandoverTo; at: string } | null;
+  visits: Visit[];
+  nextReviewAt: string | null;
+  reviews: { at: string; decision: ReviewDecision }[];
+  evaluation: { at: string; outcome: EvaluationOutcome } | null;
+  closure: { requestedAt: string; requestedBy: string; outcome: ClosureOutcome; approvedAt: string | null; approvedBy: string | null } | null;
+  closedAt: string | null;
+  /** Keys of time-based triggers that have already fired, so none fires twice (also across continue-as-new). */
+  fired: string[];
+  /** Ids of partner callbacks already applied: a partner that calls back twice changes nothing. */
+  partnerReports: string[];
+  notes: Note[];
+  stageHistory: StageChange[];
+  /** Partner calls made for the case; absent on cases opened before partner integration (they make none). */
+  integration?: Integration;
+  /** A returnee travelling with a group: the group's batch books the shared trip home. */
+  group?: { batchId: string } | null;
+  /** Bumped on every change; the workflow waits for it to move. */
+  version: number;
+}
+
+/** The outcome of one partner call, kept so that the call is never made twice. */
+export interface CallRecord {
+  kind: PartnerCallKind;
+  outcome: 'accepted' | 'refused';
+  ref: string | null;
+  code: string | null;
+  at: string;
+}
+
+/** Partner calls this case has made, by idempotency key. Cases opened before the integration have none. */
+export interface Integration {
+  calls: Record<string, CallRecord>;
+}

@@ -1,0 +1,19 @@
+// The checks most rules start with, so that each rule reads as the list of what practice requires.
+import type { CaseFile } from '../case/file';
+import type { DeadlineKind } from '../policy';
+import type { RuleCode } from '../rule-codes';
+
+export const stageIs = (file: CaseFile, ...stages: CaseFile['stage'][]): RuleCode | undefined =>
+  stages.includes(file.stage) ? undefined : 'WRONG_STAGE';
+
+export const pathwayIs = (file: CaseFile, ...pathways: CaseFile['pathway'][]): RuleCode | undefined =>
+  pathways.includes(file.pathway) ? undefined : 'WRONG_PATHWAY';
+
+/** The first reason to refuse, in the order given. */
+export const first = (...codes: (RuleCode | undefined)[]) => codes.find((c) => c !== undefined);
+
+/** A step's deadline: which kind, running since when. */
+export interface StepDeadline {
+  kind: DeadlineKind;
+  since: string;
+}

@@ -1,0 +1,90 @@
+// The contract of the case workflow: its id, task queue, input, the view staff see, and the messages
+// it takes. Shared by the API, the CLI, activities and the workflow itself; it loads no workflow runtime.
+import type { UpdateDefinition } from '@temporalio/common';
+import type { CaseFile } from '../../domain/case/file';
+import type { Intake, Report, SubjectDetails } from '../../domain/case/open';
+import type { CaseCommand, CommandType, PartnerCommand } from '../../domain/commands';
+import type { PolicyOverrides } from '../../domain/policy';
+import type { Actor } from '../../domain/roles';
+import { COMMAND_TYPES } from '../../domain/steps/index';
+import { query, signal, update } from '../messages';
+
+export const CASE_TASK_QUEUE = 'sigap-cases';
+
+/** Workflow IDs carry only the opaque case id: never a name, NIK or region. */
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+export interface OpenCaseInput extends Intake {
+  report: Report;
+  subject: SubjectDetails;
+  /** Deployment overrides and simulation scale, fixed for the life of the case. */
+  policy?: PolicyOverrides;
+  /** History length after which the case continues as new (default 8,000 events; lower in tests). */
+  historyLimit?: number;
+  /** The deployment has partner services: the case requests admissions, transport and tracing itself. */
+  partnerIntegration?: boolean;
+  /** A returnee in a group repatriation: the batch books the trip home for everyone. */
+  group?: { batchId: string };
+}
+
+/** Continue-as-new carries the case file over to the next run. */
+export interface CaseWorkflowInput extends OpenCaseInput {
+  resume?: { file: CaseFile; seq: number };
+}
+
+export interface CaseOutcome {
+  caseId: string;
+  status: CaseFile['status'];
+  stage: CaseFile['stage'];
+  outcome: string | null;
+}
+
+export interface DeadlineView {
+  kind: string;
+  dueAt: string;
+}
+
+/** The live case as staff see it: the case file plus the intake details and the next moment it waits for. */
+export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version' | 'integration'> & {
+  subject: SubjectDetails;
+  report: Report;
+  nextDeadline: DeadlineView | null;
+  policyVersion: string;
+};
+
+/** A staff command, with who gives it; the Update is named after the command type. */
+export interface CommandRequest {
+  actor: Actor;
+  command: CaseCommand;
+}
+
+export interface PartnerReport {
+  /** Opaque id of the partner organisation. */
+  partnerId: string;
+  /** The partner's own id for this callback: repeats are ignored. */
+  reportId: string;
+  command: PartnerCommand;
+}
+
+/** Batch -> case: the group's shared trip home was booked or cancelled. */
+export interface GroupTrip {
+  event: 'booked' | 'cancelled';
+  /** The plan it belongs to: a re-planned trip has a higher version. */
+  planVersion: number;
+}
+
+export const getCaseQuery = query<CaseView>('getCase');
+export const partnerReportSignal = signal<[PartnerReport]>('partnerReport');
+export const groupTripSignal = signal<[GroupTrip]>('groupTrip');
+
+const commandUpdates = Object.fromEntries(COMMAND_TYPES.map((type) => [type, update<CaseView, [CommandRequest]>(type)])) as Record<
+  CommandType,
+  UpdateDefinition<CaseView, [CommandRequest]>
+>;
+
+/** The Update for a command type; its name is the command type, so the Web UI shows what was done. */
+export function commandUpdate(type: CommandType): UpdateDefinition<CaseView, [CommandRequest]> {
+  return commandUpdates[type];
+}

@@ -1,0 +1,64 @@
+// The case's messages: the Query staff read, one Update per staff command (validated synchronously, so
+// a refused command leaves no trace in the history), and the Signals from partners and the group batch.
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import type { Ctx } from '../../domain/case/changes';
+import type { CaseFile } from '../../domain/case/file';
+import type { Policy } from '../../domain/policy';
+import type { Actor } from '../../domain/roles';
+import { SYSTEM_ACTOR } from '../../domain/roles';
+import type { RuleCode } from '../../domain/rule-codes';
+import { RULE_MESSAGES } from '../../domain/rule-codes';
+import { COMMAND_TYPES, execute, refusal } from '../../domain/steps/index';
+import type { CaseWorkflowInput, CommandRequest, GroupTrip, PartnerReport } from './contract';
+import { commandUpdate, getCaseQuery, groupTripSignal, partnerReportSignal } from './contract';
+import type { CaseRecorder } from './recorder';
+import { caseView } from './view';
+
+function refused(code: RuleCode): ApplicationFailure {
+  return ApplicationFailure.create({ type: code, message: RULE_MESSAGES[code].en, nonRetryable: true });
+}
+
+export function handleMessages(file: CaseFile, input: CaseWorkflowInput, policy: Policy, recorder: CaseRecorder): void {
+  const ctx = (actor: Actor): Ctx => ({ actor, now: new Date(), policy });
+  const view = () => caseView(file, input, policy);
+  setHandler(getCaseQuery, view);
+
+  for (const type of COMMAND_TYPES) {
+    setHandler(
+      commandUpdate(type),
+      async (req: CommandRequest) => {
+        await recorder.record(execute(file, req.command, ctx(req.actor)), req.actor);
+        return view();
+      },
+      {
+        validator: (req: CommandRequest) => {
+          if (req?.command?.type !== type) throw refused('NO_CHANGE');
+          const code = refusal(file, req.command, ctx(req.actor));
+          if (code) throw refused(code);
+        },
+      },
+    );
+  }
+
+  setHandler(groupTripSignal, async (trip: GroupTrip) => {
+    if (!file.group) return;
+    file.version += 1;
+    const data = { leg: 'home', by: 'group', planVersion: trip.planVersion };
+    await recorder.record([{ type: trip.event === 'booked' ? 'transport.booked' : 'transport.booking_cancelled', data }], SYSTEM_ACTOR);
+  });
+
+  setHandler(partnerReportSignal, async (report: PartnerReport) => {
+    // Partners retry their callbacks; the same report applies once.
+    if (file.partnerReports.includes(report.reportId)) return;
+    file.partnerReports.push(report.reportId);
+    const actor: Actor = { id: report.partnerId, role: 'partner' };
+    const code = refusal(file, report.command, ctx(actor));
+    if (code) {
+      // A signal cannot be refused to its sender, so the mismatch is recorded for staff instead.
+      file.version += 1;
+      await recorder.record([{ type: 'partner.report_ignored', data: { command: report.command.type, reason: code } }], actor);
+      return;
+    }
+    await recorder.record(execute(file, report.command, ctx(actor)), actor);
+  });
+}

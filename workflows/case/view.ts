@@ -1,0 +1,70 @@
+// What the case shows of itself: to staff (the Query), to the read model (a projection on every
+// timeline record) and to supervisors in the Temporal Web UI (search attributes, current details).
+// Only the Query carries personal data; the other two never do.
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import type { CaseProjection } from '../../domain/case/events';
+import type { CaseFile } from '../../domain/case/file';
+import type { Policy } from '../../domain/policy';
+import { nextDeadline } from '../../domain/scheduler';
+import { caseSearchAttributes } from '../search-attributes';
+import type { CaseView, CaseWorkflowInput } from './contract';
+import { caseWorkflowId } from './contract';
+
+export function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy): CaseView {
+  const { fired: _fired, partnerReports: _reports, version: _version, integration: _integration, ...rest } = file;
+  const due = nextDeadline(file, policy);
+  return {
+    ...rest,
+    subject: input.subject,
+    report: input.report,
+    nextDeadline: due ? { kind: due.label, dueAt: due.at } : null,
+    policyVersion: policy.version,
+  };
+}
+
+export function projection(file: CaseFile, policy: Policy): CaseProjection {
+  const due = nextDeadline(file, policy);
+  return {
+    caseId: file.caseId,
+    workflowId: caseWorkflowId(file.caseId),
+    status: file.status,
+    stage: file.stage,
+    pathway: file.pathway,
+    category: file.category,
+    riskLevel: file.riskLevel,
+    regionCode: file.regionCode,
+    jurisdiction: file.jurisdiction,
+    assignedWorker: file.assignedWorker,
+    escalationLevel: file.escalationLevel,
+    escalations: file.escalations.map((e) => ({ reason: e.reason, subject: e.subject, level: e.level, since: e.since, acknowledged: e.acknowledgedBy !== null })),
+    nextDeadlineKind: due?.label ?? null,
+    nextDeadlineAt: due?.at ?? null,
+    openedAt: file.openedAt,
+    policyVersion: policy.version,
+  };
+}
+
+/** Pushes the indexable state to the Temporal UI: search attributes and current details, never personal data. */
+export function publish(file: CaseFile, policy: Policy): void {
+  const due = nextDeadline(file, policy);
+  upsertSearchAttributes(
+    caseSearchAttributes({
+      category: file.category,
+      pathway: file.pathway,
+      riskLevel: file.riskLevel,
+      regionCode: file.regionCode,
+      stage: file.stage,
+      status: file.status,
+      assignedWorker: file.assignedWorker,
+      escalationLevel: file.escalationLevel,
+      nextDeadlineAt: due ? new Date(due.at) : null,
+    }),
+  );
+  setCurrentDetails(
+    [
+      `**${file.status}** · stage **${file.stage}** · pathway ${file.pathway} · ${file.jurisdiction}`,
+      `escalation level ${file.escalationLevel}${file.escalations.length ? ` (${file.escalations.map((e) => `${e.reason}:${e.subject} L${e.level}`).join(', ')})` : ''}`,
+      due ? `next: ${due.label} at ${due.at}` : 'nothing scheduled',
+    ].join(' · '),
+  );
+}

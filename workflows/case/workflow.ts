@@ -1,0 +1,96 @@
+// One case, from intake to closure, as a durable workflow. The rules live in domain/ (pure functions);
+// this keeps the case file, waits for people, partners and time, and records what happened.
+import { CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
+import type { CaseFile } from '../../domain/case/file';
+import { openCaseFile } from '../../domain/case/open';
+import type { Policy } from '../../domain/policy';
+import { DEFAULT_POLICY, withOverrides } from '../../domain/policy';
+import { SYSTEM_ACTOR } from '../../domain/roles';
+import { fireDue, nextDue } from '../../domain/scheduler';
+import { isFinished } from '../../domain/steps/closure';
+import { execute } from '../../domain/steps/index';
+import type { CaseOutcome, CaseWorkflowInput } from './contract';
+import { groupReporter } from './group-report';
+import { handleMessages } from './handlers';
+import { PartnerCalls } from './partner-calls';
+import { CaseRecorder } from './recorder';
+import { publish } from './view';
+
+/** Cases of deployments with partner services call them; this marks where that began. */
+export const PARTNER_INTEGRATION_PATCH = 'partner-integration-v1';
+
+/**
+ * Cases opened before the escalation ladder keep their time rules (v1) so their histories replay; new
+ * cases get rules v2. Remove with deprecatePatch() once no v1 case is open.
+ */
+export const ESCALATION_LADDER_PATCH = 'escalation-ladder-v2';
+
+/** Long cases start a fresh history well before Temporal's limits. */
+const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
+  const policy: Policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
+  const file = input.resume ? upgraded(input.resume.file) : opened(input);
+  const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file));
+  const partners = new PartnerCalls(file, policy, recorder, input.subject.nik);
+  handleMessages(file, input, policy, recorder);
+
+  try {
+    if (input.resume) publish(file, policy);
+    else await recorder.record([{ type: 'case.opened', data: { channel: input.report.channel, pathway: file.pathway } }], input.openedBy);
+    while (!isFinished(file)) {
+      partners.start();
+      await nextMoment(file, policy);
+      await recorder.record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
+      const info = workflowInfo();
+      if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE)) {
+        await condition(() => allHandlersFinished() && partners.idle);
+        await continueAsNew<typeof caseWorkflow>({ ...input, resume: { file, seq: recorder.seq } });
+      }
+    }
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // Cancelling the workflow withdraws the case, with the same clean-up as a supervisor's withdrawal.
+    await CancellationScope.nonCancellable(async () => {
+      await recorder.flushUnsent();
+      const system = { ...SYSTEM_ACTOR };
+      const withdrawal = { actor: system, now: new Date(), policy };
+      if (file.status === 'open') await recorder.record(execute(file, { type: 'withdraw', reason: 'workflow cancelled' }, withdrawal), system);
+      await partners.runPending();
+    });
+    throw err;
+  }
+  // A withdrawn case still tells partners what is off (a booked vehicle); then it ends.
+  await condition(() => partners.idle);
+  await partners.runPending();
+  await condition(allHandlersFinished);
+  return { caseId: file.caseId, status: file.status, stage: file.stage, outcome: file.closure?.outcome ?? null };
+}
+
+/** A new case file; the patches mark which rules it runs under (order matters for replay). */
+function opened(input: CaseWorkflowInput): CaseFile {
+  const file = openCaseFile(input, new Date(), patched(ESCALATION_LADDER_PATCH) ? 2 : 1);
+  if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
+  if (input.group) file.group = input.group;
+  return file;
+}
+
+/** A case file carried over by continue-as-new from before the ladder lacks its fields: v1 rules. */
+function upgraded(file: CaseFile): CaseFile {
+  file.rules ??= 1;
+  file.escalations ??= [];
+  file.deadlineAdjustment ??= null;
+  return file;
+}
+
+/** Sleeps until the case's next moment falls due, or until something changes the file. */
+async function nextMoment(file: CaseFile, policy: Policy): Promise<void> {
+  const due = nextDue(file, policy);
+  const seen = file.version;
+  if (!due) {
+    await condition(() => file.version !== seen);
+    return;
+  }
+  const wait = new Date(due.at).getTime() - Date.now();
+  if (wait > 0) await condition(() => file.version !== seen, wait, { summary: `${due.label} at ${due.at}` });
+}
