@@ -1,6 +1,7 @@
 // Real Temporal servers for tests: the time-skipping test server from the project's own binary, and the
 // dev server that globalSetup started.
 import { randomUUID } from 'node:crypto';
+import type { ConnectionPlugin } from '@temporalio/client';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -19,10 +20,21 @@ import { ensureSearchAttributes } from '../../temporal/search-attributes';
 export const testKeyRing: KeyRing = parseKeyRing('test-1:c2lnYXAtdGVzdC1vbmx5LWtleS0zMi1ieXRlcy4uLi4=');
 export const dataConverter = createDataConverter(testKeyRing);
 
+/**
+ * The test server (grpc-java) allows a keepalive ping every 5 minutes; the client's default is every 30
+ * seconds, so a suite running past about a minute got a GOAWAY ("too many pings") that cut the calls in
+ * flight, to be retried. Pinging less often than the server allows avoids it.
+ */
+const patientKeepalive: ConnectionPlugin = {
+  name: 'sigap-test-keepalive',
+  configureConnection: (options) => ({ ...options, channelArgs: { ...options.channelArgs, 'grpc.keepalive_time_ms': 6 * 60_000 } }),
+};
+
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requireBinary('testServer') } },
     client: { dataConverter },
+    plugins: [patientKeepalive],
   });
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;

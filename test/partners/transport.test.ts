@@ -74,12 +74,13 @@ test('a trip reports departure and arrival for every passenger; a cancelled book
 
 test('automatic trips after departAfterMs / arriveAfterMs, but not for a booking cancelled in time', async () => {
   const rx = await receiver();
-  const s = await sim({ transport: { departAfterMs: 30, arriveAfterMs: 30 } });
-  await post(s.url, '/transport/bookings', booking({ caseRefs: ['a'], callbackUrl: rx.url, leg: 'to_facility' }), 'k1');
+  // b is booked (and cancelled) first: its departure timer, same length, comes due before a's does.
+  const s = await sim({ transport: { departAfterMs: 1000, arriveAfterMs: 30 } });
   const cancelled = await json<{ bookingId: string }>(post(s.url, '/transport/bookings', booking({ caseRefs: ['b'], callbackUrl: rx.url }), 'k2'));
-  await post(s.url, `/transport/bookings/${cancelled.bookingId}/cancel`, {});
+  expect((await post(s.url, `/transport/bookings/${cancelled.bookingId}/cancel`, {})).status).toBe(200);
+  await post(s.url, '/transport/bookings', booking({ caseRefs: ['a'], callbackUrl: rx.url, leg: 'to_facility' }), 'k1');
   await until(() => rx.received.length === 2, 'the trip of a');
-  await sleep(80);
+  await sleep(100);
   expect(rx.received.map((r) => [r.body.caseRef, r.body.command.leg, r.body.command.event])).toEqual([
     ['a', 'to_facility', 'departed'],
     ['a', 'to_facility', 'arrived'],
