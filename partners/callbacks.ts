@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 
-export type TransportLeg = 'to_facility' | 'home';
+export type TransportLeg = 'to_facility' | 'from_facility' | 'home';
 
 /** The commands partners may give (Sigap's partnerCommandBody). */
 export type PartnerCommand =
   | { type: 'recordReferralDecision'; accepted: boolean; reason?: string }
   | { type: 'recordTransport'; leg: TransportLeg; event: 'departed' | 'arrived' }
-  | { type: 'recordFamilyTracing'; found: boolean; canReceive?: boolean };
+  | { type: 'recordFamilyTracing'; found: boolean; canReceive?: boolean }
+  | { type: 'recordDischarge'; kind: 'stable' | 'own_request' | 'referred'; referredTo?: string };
 
 /** The partner's own id of the thing a report is about. */
 export type ResourceRef = { admissionId: string } | { bookingId: string } | { lookupId: string };

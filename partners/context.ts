@@ -17,4 +17,9 @@ export interface SimContext {
   log: Logger;
   /** The simulator's clock, for timestamps and the daily seat count. */
   now: () => Date;
+  /**
+   * A partner's own pace (a decision after hours, a discharge after weeks) on the deployment's time scale,
+   * so that a training or a demo run with SIGAP_TIME_SCALE sees partners keep pace with its cases.
+   */
+  paced(ms: number): number;
 }

@@ -24,7 +24,11 @@ const serviceOptions = z
     callbackMaxDelayMs: z.number().int().min(0),
     callbackTimeoutMs: z.number().int().min(1),
     callbackResourceIds: z.boolean(),
-    referral: z.object({ facilities: z.array(z.string()), facilityPrefixes: z.array(z.string()), decisionDelayMs: delay, acceptRate: rate }).strict().partial(),
+    timeScale: z.number().positive().max(1),
+    referral: z
+      .object({ facilities: z.array(z.string()), facilityPrefixes: z.array(z.string()), decisionDelayMs: delay, acceptRate: rate, dischargeAfterMs: delay })
+      .strict()
+      .partial(),
     transport: z
       .object({ capacity: z.number().int().min(1), seatsPerDay: z.number().int().min(1).nullable(), departAfterMs: delay, arriveAfterMs: delay, partnerId: z.string() })
       .strict()
@@ -39,8 +43,9 @@ export class SimulatorEnvError extends Error {}
 
 /**
  * Options from PARTNER_SIM_PORT (default 4100), PARTNER_SIM_HOST (127.0.0.1), PARTNER_CALLBACK_TOKEN,
- * PARTNER_SIM_ADMIN_TOKEN, PARTNER_SIM_CLIENT_TOKEN, PARTNER_SIM_SEED, PARTNER_SIM_FAULTS (JSON, as PUT /_admin/faults) and
- * PARTNER_SIM_OPTIONS (JSON, service behaviour). Throws SimulatorEnvError naming the bad variable.
+ * PARTNER_SIM_ADMIN_TOKEN, PARTNER_SIM_CLIENT_TOKEN, PARTNER_SIM_SEED, PARTNER_SIM_FAULTS (JSON, as PUT /_admin/faults),
+ * PARTNER_SIM_OPTIONS (JSON, service behaviour) and SIGAP_TIME_SCALE (the partners' pace, as the cases').
+ * Throws SimulatorEnvError naming the bad variable.
  */
 export function simulatorOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
   const port = Number(env.PARTNER_SIM_PORT ?? 4100);
@@ -49,7 +54,10 @@ export function simulatorOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): S
   if (seed !== undefined && !Number.isInteger(seed)) throw new SimulatorEnvError('PARTNER_SIM_SEED must be an integer');
   const faults = env.PARTNER_SIM_FAULTS ? parseJson('PARTNER_SIM_FAULTS', env.PARTNER_SIM_FAULTS, faultsBody) : undefined;
   const services = env.PARTNER_SIM_OPTIONS ? parseJson('PARTNER_SIM_OPTIONS', env.PARTNER_SIM_OPTIONS, serviceOptions) : {};
+  const timeScale = env.SIGAP_TIME_SCALE === undefined ? undefined : Number(env.SIGAP_TIME_SCALE);
+  if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1)) throw new SimulatorEnvError('SIGAP_TIME_SCALE must be in (0, 1]');
   return {
+    ...(timeScale !== undefined ? { timeScale } : {}),
     ...services,
     port,
     host: env.PARTNER_SIM_HOST || '127.0.0.1',

@@ -67,6 +67,8 @@ export interface SimulatorOptions {
   logger?: Logger;
   /** The simulators' clock (default: the real one). */
   now?: () => Date;
+  /** Multiplies every partner's pace (decisions, trips, discharges), as SIGAP_TIME_SCALE does cases' (default 1). */
+  timeScale?: number;
 }
 
 /** Live views of everything the simulators hold. */
@@ -159,6 +161,7 @@ export function createPartnerSimulator(options: SimulatorOptions = {}) {
     random: options.outcomeRandom ?? seededRandom(seed + 1),
     log,
     now: options.now ?? (() => new Date()),
+    paced: (ms) => Math.max(1, Math.round(ms * (options.timeScale ?? 1))),
   };
   const referral = referralService(ctx, { ...REFERRAL_DEFAULTS, ...options.referral });
   const transport = transportService(ctx, { ...TRANSPORT_DEFAULTS, ...options.transport });

@@ -1,18 +1,23 @@
 // Delayed partner behaviour (decisions, departures, delivery reports) and held requests (latency, hung
 // calls). Reset and close cancel all of them, so a cleared simulator does not call back about cases it has
 // forgotten and a closed one does not keep the process alive for a 30-second injected timeout.
+/** setTimeout's longest delay (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
 export class Timers {
   private readonly jobs = new Set<NodeJS.Timeout>();
   private readonly sleepers = new Map<NodeJS.Timeout, (elapsed: boolean) => void>();
   private stopped = false;
 
-  /** Runs `fn` after `ms` unless cleared first. */
+  /** Runs `fn` after `ms` unless cleared first (a partner's pace can be weeks: past setTimeout's limit, in steps). */
   after(ms: number, fn: () => void): void {
     if (this.stopped) return;
+    const step = Math.min(ms, MAX_TIMEOUT);
     const h = setTimeout(() => {
       this.jobs.delete(h);
-      fn();
-    }, ms);
+      if (ms > step) this.after(ms - step, fn);
+      else fn();
+    }, step);
     this.jobs.add(h);
   }
 

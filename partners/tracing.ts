@@ -34,7 +34,7 @@ export interface TracingOptions {
   partnerId: string;
 }
 
-export const TRACING_DEFAULTS: TracingOptions = { resultDelayMs: 3_000, foundRate: 0.7, canReceiveRate: 1, partnerId: 'DUKCAPIL-SIM' };
+export const TRACING_DEFAULTS: TracingOptions = { resultDelayMs: 2 * 24 * 3_600_000, foundRate: 0.7, canReceiveRate: 1, partnerId: 'DUKCAPIL-SIM' };
 
 const lookupBody = z
   .object({
@@ -96,7 +96,7 @@ export function tracingService(ctx: SimContext, options: TracingOptions) {
         };
         lookups.set(l.lookupId, l);
         if (options.resultDelayMs !== null) {
-          ctx.timers.after(options.resultDelayMs, () => {
+          ctx.timers.after(ctx.paced(options.resultDelayMs), () => {
             const found = chance(ctx.random, options.foundRate);
             complete(l, found, found ? chance(ctx.random, options.canReceiveRate) : undefined);
           });

@@ -41,9 +41,9 @@ export interface TransportOptions {
 export const TRANSPORT_DEFAULTS: TransportOptions = {
   capacity: 60,
   seatsPerDay: null,
-  // Automatic trips keep `npm start` moving without anyone at the admin routes; tests set null.
-  departAfterMs: 3_000,
-  arriveAfterMs: 3_000,
+  // A vehicle leaves the day after it is booked and the trip takes a day (tests set their own or null).
+  departAfterMs: 24 * 3_600_000,
+  arriveAfterMs: 24 * 3_600_000,
   partnerId: 'TRANSPORT-SIM',
 };
 
@@ -54,7 +54,7 @@ const bookBody = z
       .min(1)
       .max(60)
       .refine((refs) => new Set(refs).size === refs.length, 'a person can hold only one seat'),
-    leg: z.enum(['to_facility', 'home']),
+    leg: z.enum(['to_facility', 'from_facility', 'home']),
     from: regionCode,
     to: regionCode,
     callbackUrl: callbackUrl.optional(),
@@ -83,7 +83,7 @@ function tripsOf(ctx: SimContext, options: TransportOptions, bookings: Map<strin
   const depart = (b: Booking): boolean => {
     if (!move(b, 'booked', 'departed')) return false;
     report(b, 'departed');
-    if (options.arriveAfterMs !== null) ctx.timers.after(options.arriveAfterMs, () => arrive(b));
+    if (options.arriveAfterMs !== null) ctx.timers.after(ctx.paced(options.arriveAfterMs), () => arrive(b));
     return true;
   };
   const arrive = (b: Booking): boolean => {
@@ -119,7 +119,7 @@ function book(ctx: SimContext, options: TransportOptions, bookings: Map<string, 
       updatedAt: now.toISOString(),
     };
     bookings.set(b.bookingId, b);
-    if (options.departAfterMs !== null) ctx.timers.after(options.departAfterMs, () => trips.depart(b));
+    if (options.departAfterMs !== null) ctx.timers.after(ctx.paced(options.departAfterMs), () => trips.depart(b));
     return { status: 201, body: { bookingId: b.bookingId, status: b.status, seats }, effect: true };
   });
 }

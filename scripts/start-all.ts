@@ -60,7 +60,8 @@ async function startWorker(config: Config, address: string, ring: KeyRing, datab
   let simulatorUrl: string | undefined;
   if (config.partners.simulators) {
     const callbackToken = await signToken(tokenSettingsFrom(config), { sub: 'PARTNER-SIM', role: 'partner', regions: ['*'] }, '30d');
-    const sim = await startPartnerSimulator({ port: config.partners.simulatorPort, host: '127.0.0.1', callbackToken });
+    // The partners keep the cases' pace: SIGAP_TIME_SCALE speeds both up alike.
+    const sim = await startPartnerSimulator({ port: config.partners.simulatorPort, host: '127.0.0.1', callbackToken, timeScale: config.policy.timeScale ?? 1 });
     stack.push(() => sim.close());
     simulatorUrl = sim.url;
   }

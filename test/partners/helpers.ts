@@ -18,7 +18,7 @@ export async function sim(options: StartOptions = {}): Promise<RunningSimulator>
   const r = await startPartnerSimulator({
     callbackBaseDelayMs: 10,
     ...options,
-    referral: { decisionDelayMs: null, ...options.referral },
+    referral: { decisionDelayMs: null, dischargeAfterMs: null, ...options.referral },
     transport: { departAfterMs: null, arriveAfterMs: null, ...options.transport },
     gateway: { deliverAfterMs: null, ...options.gateway },
     tracing: { resultDelayMs: null, ...options.tracing },

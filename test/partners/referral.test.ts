@@ -22,7 +22,7 @@ test('facility codes are configurable', async () => {
 
 test('an invalid request is a 400 naming the fields', async () => {
   const s = await sim();
-  const res = await post(s.url, '/referral/admissions', { caseRef: 'c', partner: 'hospital', facilityCode: 'RSJ-MENUR', callbackUrl: 'not a url' }, 'k');
+  const res = await post(s.url, '/referral/admissions', { caseRef: 'c', partner: 'bengkel', facilityCode: 'RSJ-MENUR', callbackUrl: 'not a url' }, 'k');
   expect(res.status).toBe(400);
   const body = await json<{ code: string; errors: { path: string }[] }>(res);
   expect(body.code).toBe('INVALID_REQUEST');
@@ -53,4 +53,29 @@ test('admin decide: 404 for an unknown admission, 400 for a bad body; GET status
   const missing = await fetch(`${s.url}/referral/admissions/adm-nope`);
   expect(missing.status).toBe(404);
   expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+});
+
+test('an RSJ or hospital sends its discharge notice after its stay (or through the admin route); a panti never does', async () => {
+  const rx = await receiver();
+  const s = await sim({ referral: { decisionDelayMs: 5, dischargeAfterMs: 30 } });
+  await post(s.url, '/referral/admissions', admission({ caseRef: 'case-rsj', partner: 'rsj', callbackUrl: rx.url }), 'k-rsj');
+  const { admissionId } = await json<{ admissionId: string }>(post(s.url, '/referral/admissions', admission({ caseRef: 'case-rsu', partner: 'hospital', facilityCode: 'RSUD-AWS', callbackUrl: rx.url }), 'k-rsu'));
+  await post(s.url, '/referral/admissions', admission({ caseRef: 'case-panti', partner: 'panti', facilityCode: 'PANTI-BUDI-LUHUR', callbackUrl: rx.url }), 'k-panti');
+  await until(() => rx.received.filter((r) => r.body.command.type === 'recordDischarge').length === 2, 'two discharge notices');
+  const notices = rx.received.filter((r) => r.body.command.type === 'recordDischarge').map((r) => [r.body.caseRef, r.body.command]);
+  expect(notices.sort()).toEqual([
+    ['case-rsj', { type: 'recordDischarge', kind: 'stable' }],
+    ['case-rsu', { type: 'recordDischarge', kind: 'stable' }],
+  ]);
+  expect(await json(fetch(`${s.url}/referral/admissions/${admissionId}`))).toMatchObject({ status: 'discharged', dischargedAt: expect.any(String) });
+  // Discharged once: the admin route has nothing more to say about it.
+  expect(await json(post(s.url, `/_admin/referral/admissions/${admissionId}/discharge`, { kind: 'own_request' }))).toMatchObject({ discharged: false });
+
+  const manual = await sim({ referral: { decisionDelayMs: null } });
+  const held = await json<{ admissionId: string }>(post(manual.url, '/referral/admissions', admission({ caseRef: 'case-held', partner: 'rsj', callbackUrl: rx.url }), 'k-held'));
+  await post(manual.url, `/_admin/referral/admissions/${held.admissionId}/decide`, { accepted: true });
+  expect((await post(manual.url, `/_admin/referral/admissions/${held.admissionId}/discharge`, { kind: 'referred' })).status).toBe(400);
+  expect(await json(post(manual.url, `/_admin/referral/admissions/${held.admissionId}/discharge`, { kind: 'referred', referredTo: 'RSUD-AWS' }))).toMatchObject({ discharged: true });
+  await until(() => rx.received.some((r) => r.body.caseRef === 'case-held' && r.body.command.type === 'recordDischarge'), 'the referred-on notice');
+  expect(rx.received.find((r) => r.body.caseRef === 'case-held' && r.body.command.type === 'recordDischarge')!.body.command).toEqual({ type: 'recordDischarge', kind: 'referred', referredTo: 'RSUD-AWS' });
 });
