@@ -14,6 +14,8 @@ export interface BatchSnapshot {
   arrived: number;
   withdrawn: number;
   planVersion: number;
+  /** A stopped plan waiting for a re-plan (batches since "reception first"). */
+  escalation?: string;
   openedAt: string;
   at: string;
   version: number;
@@ -31,6 +33,7 @@ export async function writeBatch(db: Db, s: BatchSnapshot): Promise<void> {
     arrived: s.arrived,
     withdrawn: s.withdrawn,
     planVersion: s.planVersion,
+    escalation: s.escalation ?? null,
     openedAt: new Date(s.openedAt),
     updatedAt: new Date(s.at),
     version: s.version,

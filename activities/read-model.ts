@@ -34,6 +34,10 @@ export async function writeCaseEvents(db: Db, events: CaseEventRecord[]): Promis
     openedAt: new Date(p.openedAt),
     updatedAt: new Date(newest.at),
     lastSeq: newest.seq,
+    // Histories from before transfers carry neither.
+    access: p.access ?? [],
+    transferStatus: p.transfer?.status ?? null,
+    transferToRegion: p.transfer?.toRegion ?? null,
   };
   const { caseId: _key, ...changes } = row;
   await db.transaction(async (tx) => {

@@ -21,6 +21,7 @@ import { createApiMetrics, metricsRouter } from './http/metrics';
 import { principalOf } from './http/principal';
 import { ProblemError, problemHandler, sendProblem } from './http/problem';
 import { statsRouter } from './stats/routes';
+import { transfersRouter } from './transfers/routes';
 
 export interface AppDeps extends ServiceDeps {
   logger: Logger;
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(casesRouter(deps));
   app.use(escalationsRouter(deps.db));
   app.use(statsRouter(deps.db));
+  app.use(transfersRouter(deps.db));
   app.use(partnerCallbacksRouter(deps));
   app.use(batchesRouter(deps));
 

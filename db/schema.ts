@@ -2,6 +2,7 @@
 // Only non-personal, indexable fields live here; personal data stays in encrypted workflow payloads.
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EscalationSummary } from '../domain/case/events';
+import type { AccessGrant } from '../domain/case/handoffs';
 
 export const cases = pgTable(
   'cases',
@@ -28,6 +29,11 @@ export const cases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     /** Timeline position of the newest event applied; older events never overwrite newer state. */
     lastSeq: integer('last_seq').notNull(),
+    /** Other regions that see the case: a receiving unit deciding on a transfer, a sender for a while after. */
+    access: jsonb('access').notNull().default([]).$type<AccessGrant[]>(),
+    /** The latest transfer's status and receiving region, for the receivers' list. */
+    transferStatus: text('transfer_status'),
+    transferToRegion: text('transfer_to_region'),
   },
   (t) => [
     index('cases_region_status_idx').on(t.regionCode, t.status),
@@ -35,6 +41,7 @@ export const cases = pgTable(
     index('cases_stage_idx').on(t.stage),
     index('cases_escalation_idx').on(t.escalationLevel),
     index('cases_opened_idx').on(t.openedAt, t.caseId),
+    index('cases_transfer_idx').on(t.transferToRegion, t.transferStatus),
   ],
 );
 
@@ -119,6 +126,8 @@ export const batches = pgTable(
     arrived: integer('arrived').notNull(),
     withdrawn: integer('withdrawn').notNull(),
     planVersion: integer('plan_version').notNull(),
+    /** A stopped plan waiting for the supervisor to re-plan (its reason code). */
+    escalation: text('escalation'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     /** The batch's own change counter: an older snapshot never overwrites a newer one. */

@@ -17,7 +17,12 @@ export type Category = (typeof CATEGORIES)[number];
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export const PATHWAYS = ['odgj', 'repatriation', 'atensi'] as const;
+/**
+ * How a case is handled: RSJ care (`odgj`), care at a general hospital or puskesmas and then home
+ * (`medical`), a stay at the rumah singgah while the next step is found (`shelter`), repatriation, or
+ * rehabilitation under ATENSI. Intake proposes one; the supervisor decides after the rapid assessment.
+ */
+export const PATHWAYS = ['odgj', 'medical', 'shelter', 'repatriation', 'atensi'] as const;
 export type Pathway = (typeof PATHWAYS)[number];
 
 /** The pathway a category follows unless intake chooses another one. */

@@ -12,15 +12,19 @@ export type Sex = (typeof SEXES)[number];
 export const CONSENTS = ['client', 'family', 'guardian', 'not_possible'] as const;
 export type Consent = (typeof CONSENTS)[number];
 
-/** Who a referral goes to: an RSJ, a panti, or the origin region's Dinsos. */
-export const REFERRAL_PARTNERS = ['rsj', 'panti', 'origin_dinsos'] as const;
+/**
+ * Who a referral goes to: an RSJ, a general hospital or puskesmas (`hospital`), the origin region's Dinsos;
+ * `panti` only on cases opened before jurisdiction transfers (a panti now receives a case by transfer).
+ */
+export const REFERRAL_PARTNERS = ['rsj', 'hospital', 'panti', 'origin_dinsos'] as const;
 export type ReferralPartner = (typeof REFERRAL_PARTNERS)[number];
 
 /** Who takes the person over at the end of the pathway. */
 export const HANDOVER_TARGETS = ['family', 'origin_dinsos', 'province'] as const;
 export type HandoverTo = (typeof HANDOVER_TARGETS)[number];
 
-export const TRANSPORT_LEGS = ['to_facility', 'home'] as const;
+/** To the RSJ or hospital, the pick-up from it after discharge, and the trip home. */
+export const TRANSPORT_LEGS = ['to_facility', 'from_facility', 'home'] as const;
 export type TransportLeg = (typeof TRANSPORT_LEGS)[number];
 export const TRANSPORT_EVENTS = ['departed', 'arrived'] as const;
 export type TransportEvent = (typeof TRANSPORT_EVENTS)[number];
@@ -28,7 +32,8 @@ export type TransportEvent = (typeof TRANSPORT_EVENTS)[number];
 export const OBSERVATION_RESULTS = ['stable', 'needs_further_care'] as const;
 export type ObservationResult = (typeof OBSERVATION_RESULTS)[number];
 
-export const VISIT_KINDS = ['follow_up', 'monitoring'] as const;
+/** After a hand-over (follow_up), under ATENSI or province care (monitoring), the pendamping at the RSJ (facility). */
+export const VISIT_KINDS = ['follow_up', 'monitoring', 'facility'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
 export const REVIEW_DECISIONS = ['continue', 'terminate'] as const;
@@ -56,9 +61,74 @@ export const ESCALATION_REASONS = [
   'shelter_limit',
   'external_overdue',
   'integration_stalled',
+  'facility_silent',
+  'pickup_overdue',
+  'long_stay',
+  'funding_missing',
+  'tracing_overdue',
+  'transfer_overdue',
+  'partner_report',
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /** What Sigap asks of partner services on a case's behalf (integration/calls.ts decides when). */
 export const PARTNER_CALL_KINDS = ['referral.admit', 'transport.book', 'transport.cancel', 'tracing.lookup'] as const;
 export type PartnerCallKind = (typeof PARTNER_CALL_KINDS)[number];
+
+// Rapid assessment (inside the first-response window, before the pathway is decided).
+
+/** Whom the person is a danger to, as the worker found them. */
+export const DANGER = ['none', 'self', 'others', 'both'] as const;
+export type Danger = (typeof DANGER)[number];
+
+export const CAPACITY = ['has_capacity', 'lacks_capacity'] as const;
+export type Capacity = (typeof CAPACITY)[number];
+
+/** Why a person cannot consent now. */
+export const CAPACITY_REASONS = ['acute_psychosis', 'dementia', 'unconscious', 'intellectual_disability', 'intoxicated', 'child_alone', 'other'] as const;
+export type CapacityReason = (typeof CAPACITY_REASONS)[number];
+
+export const IMMEDIATE_NEEDS = ['medical_care', 'psychiatric_care', 'food', 'shelter', 'clothing', 'hygiene', 'protection'] as const;
+export type ImmediateNeed = (typeof IMMEDIATE_NEEDS)[number];
+
+// The stay at an RSJ or hospital.
+
+/** Who pays for the stay: BPJS PBI / JKN-KIS, the regional scheme, or a guarantee letter from the Dinsos. */
+export const FUNDING_SCHEMES = ['bpjs_pbi', 'jkn_kis', 'jamkesda', 'surat_jaminan'] as const;
+export type FundingScheme = (typeof FUNDING_SCHEMES)[number];
+
+/** How the RSJ lets the patient go: stable, on the patient's own request (APS), or referred on (rujuk). */
+export const DISCHARGE_KINDS = ['stable', 'own_request', 'referred'] as const;
+export type DischargeKind = (typeof DISCHARGE_KINDS)[number];
+
+/** A long stay is reviewed for its funding and for a placement, not capped. */
+export const STAY_REVIEW_DECISIONS = ['continue_funding', 'seek_placement'] as const;
+export type StayReviewDecision = (typeof STAY_REVIEW_DECISIONS)[number];
+
+// Family tracing.
+
+export const TRACING_CHANNELS = ['dukcapil_biometric', 'police', 'kelurahan_rt', 'social_media', 'former_employer', 'other'] as const;
+export type TracingChannel = (typeof TRACING_CHANNELS)[number];
+
+export const TRACING_RESULTS = ['found', 'lead', 'not_found'] as const;
+export type TracingResult = (typeof TRACING_RESULTS)[number];
+
+/** Why a family found cannot take the person in (now). */
+export const FAMILY_UNREADY_REASONS = ['economy', 'refuses', 'unsafe', 'unknown'] as const;
+export type FamilyUnreadyReason = (typeof FAMILY_UNREADY_REASONS)[number];
+
+/** At the tracing deadline a supervisor decides: keep tracing, or refer onwards while tracing goes on. */
+export const TRACING_DECISIONS = ['continue', 'refer_onwards'] as const;
+export type TracingDecision = (typeof TRACING_DECISIONS)[number];
+
+// Jurisdiction transfers: a hand-over the receiving unit accepts.
+
+export const TRANSFER_TARGETS = ['dinsos_provinsi', 'uptd_panti', 'sentra_kemensos', 'origin_dinsos'] as const;
+export type TransferTarget = (typeof TRANSFER_TARGETS)[number];
+
+/** A transfer waits for the receiving unit, which accepts or declines; it completes at the hand-over (BAST), or is withdrawn when the family is found first. */
+export const TRANSFER_STATUSES = ['requested', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+export const TRANSFER_DECLINE_REASONS = ['no_capacity', 'outside_mandate', 'report_incomplete', 'other'] as const;
+export type TransferDeclineReason = (typeof TRANSFER_DECLINE_REASONS)[number];

@@ -4,16 +4,29 @@
 import type { AtensiComponent, CareSetting } from './atensi';
 import type { CaseFile } from './case/file';
 import type { Ctx, DomainEvent } from './case/changes';
-import type { RiskLevel } from './categories';
+import type { Category, Pathway, RiskLevel } from './categories';
 import type {
+  Capacity,
+  CapacityReason,
   ClosureOutcome,
   Consent,
+  Danger,
+  DischargeKind,
   EvaluationOutcome,
   ExternalParty,
+  FamilyUnreadyReason,
+  FundingScheme,
   HandoverTo,
+  ImmediateNeed,
   ObservationResult,
   ReferralPartner,
   ReviewDecision,
+  StayReviewDecision,
+  TracingChannel,
+  TracingDecision,
+  TracingResult,
+  TransferDeclineReason,
+  TransferTarget,
   TransportEvent,
   TransportLeg,
   VisitKind,
@@ -24,12 +37,24 @@ import type { RuleCode } from './rule-codes';
 export type CaseCommand =
   | { type: 'acknowledge'; assignedWorker?: string }
   | {
+      type: 'recordRapidAssessment';
+      danger: Danger;
+      medicalEmergency: boolean;
+      capacity: Capacity;
+      capacityReason?: CapacityReason;
+      needs: ImmediateNeed[];
+      summary?: string;
+    }
+  | { type: 'decidePathway'; pathway: Pathway; category?: Category; reason?: string }
+  | {
       type: 'recordAssessment';
       consent: Consent;
       familyInvolved: boolean;
       riskLevel?: RiskLevel;
       originRegionCode?: string;
       needsShelter?: boolean;
+      familyReady?: boolean;
+      familyReason?: FamilyUnreadyReason;
       summary?: string;
     }
   | {
@@ -46,7 +71,17 @@ export type CaseCommand =
   | { type: 'recordObservationResult'; result: ObservationResult }
   | { type: 'requestExtension'; days: number; reason: string }
   | { type: 'decideExtension'; approve: boolean; reason?: string }
+  | { type: 'recordFundingGuarantee'; scheme: FundingScheme }
+  | { type: 'recordDischarge'; kind: DischargeKind; referredTo?: string; reason?: string }
+  | { type: 'recordPickUp'; toShelter?: boolean }
+  | { type: 'recordStayReview'; decision: StayReviewDecision; reason?: string }
   | { type: 'recordFamilyTracing'; found: boolean; canReceive?: boolean; reason?: string }
+  | { type: 'recordTracingAttempt'; channel: TracingChannel; result: TracingResult; summary?: string }
+  | { type: 'recordHomeVisit'; ready: boolean; reason?: FamilyUnreadyReason; summary?: string }
+  | { type: 'decideTracing'; decision: TracingDecision; reason?: string }
+  | { type: 'requestTransfer'; to: TransferTarget; unitCode: string; regionCode: string; reason?: string }
+  | { type: 'decideTransfer'; accept: boolean; assignedWorker?: string; declineReason?: TransferDeclineReason; reason?: string }
+  | { type: 'recordBast'; ref: string }
   | { type: 'recordHandover'; to: HandoverTo }
   | { type: 'recordServiceLinked'; serviceId: string; provider: string }
   | { type: 'recordServiceDelivered'; serviceId: string }
@@ -78,6 +113,7 @@ export const PARTNER_COMMAND_TYPES = [
   'recordFamilyTracing',
   'recordServiceDelivered',
   'requestExtension',
+  'recordDischarge',
 ] as const satisfies readonly CommandType[];
 export type PartnerCommand = CommandOf<(typeof PARTNER_COMMAND_TYPES)[number]>;
 

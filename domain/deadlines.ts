@@ -54,7 +54,7 @@ export function currentDeadline(file: CaseFile, policy: Policy): CurrentDeadline
 
 export function due({ file, policy, deadline, add }: DueContext): void {
   if (!deadline?.dueAt) return;
-  const v2 = file.rules === 2;
+  const v2 = file.rules >= 2;
   if (v2) {
     const reminderAt = plus(deadline.dueAt, -Math.round(deadline.durationMs * (1 - policy.escalation.reminderAt)));
     add(`reminder:${deadline.key}`, reminderAt, 'reminder', deadline.kind);

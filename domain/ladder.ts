@@ -32,7 +32,7 @@ function nextLevelOffset(policy: Policy, level: number): number {
 
 /** The next rung of each open escalation; a paused deadline (waiting on an outside party) stops the climb. */
 export function due({ file, policy, deadline, add }: DueContext): void {
-  if (file.rules !== 2 || deadline?.pausedSince) return;
+  if (file.rules < 2 || deadline?.pausedSince) return;
   for (const e of file.escalations) {
     if (e.acknowledgedBy || e.level >= 3) continue;
     add(`ladder:${e.key}:${e.level + 1}`, plus(e.since, nextLevelOffset(policy, e.level)), 'ladder', e.reason);

@@ -34,6 +34,22 @@ const TEXTS: Record<NotificationTemplate, Record<Language, (f: Fields) => string
     id: (f) => `Dinas Sosial: jadwal perjalanan pulang untuk kasus ${ref(f)} dibatalkan dan akan dijadwalkan ulang. Petugas akan menghubungi Anda.`,
     en: (f) => `Social affairs office: the trip home for case ${ref(f)} is cancelled and will be rescheduled. An officer will contact you.`,
   },
+  'facility.discharged': {
+    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) — fasilitas menyatakan pasien boleh pulang. Mohon dijemput paling lambat ${f.pickupBy}.`,
+    en: (f) => `Sigap: case ${ref(f)} (${f.category}) — the facility has discharged the patient. Please pick up by ${f.pickupBy}.`,
+  },
+  'transfer.requested': {
+    id: (f) => `Sigap: permohonan alih kelola kasus ${ref(f)} (${f.category}) ke ${f.to}. Mohon putuskan terima/tolak melalui Sigap.`,
+    en: (f) => `Sigap: a transfer of case ${ref(f)} (${f.category}) to ${f.to} is requested. Please accept or decline in Sigap.`,
+  },
+  'transfer.declined': {
+    id: (f) => `Sigap: permohonan alih kelola kasus ${ref(f)} ditolak (${f.reason}). Kasus kembali kepada Anda.`,
+    en: (f) => `Sigap: the transfer of case ${ref(f)} was declined (${f.reason}). The case is back with you.`,
+  },
+  'batch.escalated': {
+    id: (f) => `Sigap: pemulangan rombongan ${ref(f)} terhenti (${f.reason}) pada rencana ${f.planVersion}. Mohon rencanakan ulang.`,
+    en: (f) => `Sigap: the group repatriation ${ref(f)} stopped (${f.reason}) on plan ${f.planVersion}. Please re-plan.`,
+  },
   'transport.booked': {
     id: (f) => `Dinas Sosial: perjalanan pulang untuk kasus ${ref(f)} telah dijadwalkan. Petugas akan menghubungi Anda untuk penjemputan.`,
     en: (f) => `Social affairs office: the trip home for case ${ref(f)} is booked. An officer will contact you about the pick-up.`,

@@ -14,6 +14,10 @@ export const NOTIFICATION_TEMPLATES = [
   'referral.sent',
   'transport.booked',
   'transport.cancelled',
+  'facility.discharged',
+  'transfer.requested',
+  'transfer.declined',
+  'batch.escalated',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -34,6 +38,49 @@ export interface NotificationRequest {
 }
 
 const LADDER: Record<number, Audience[]> = { 1: ['case_manager', 'supervisor'], 2: ['kepala_bidang'], 3: ['kepala_dinas'] };
+
+/** Rules v3: the receiving unit decides on a transfer, so its heads hear when the decision is late. */
+function regionFor(file: CaseFile, reason: unknown, audience: Audience): string {
+  const receiving = file.transfers.at(-1);
+  return reason === 'transfer_overdue' && audience !== 'case_manager' && receiving?.status === 'requested' ? receiving.regionCode : file.regionCode;
+}
+
+/** Facts that are news to someone outside the case's own ladder (rules v3 hand-offs). */
+function handoffNotices(e: DomainEvent, file: CaseFile, base: (audience: Audience) => Omit<NotificationRequest, 'key' | 'template' | 'data'>, facts: NotificationRequest['data']): NotificationRequest[] {
+  const transfer = file.transfers.at(-1);
+  switch (e.type) {
+    case 'facility.discharged':
+      // "Sudah stabil, belum dijemput": whoever picks the patient up hears at once.
+      return (['case_manager', 'supervisor'] as const).map((audience) => ({
+        ...base(audience),
+        key: `${file.caseId}:discharge:${e.data.pickupBy}:${audience}`,
+        template: 'facility.discharged',
+        data: { ...facts, pickupBy: e.data.pickupBy as string },
+      }));
+    case 'transfer.requested':
+      return [
+        { ...base('receiving_agency'), staffId: transfer!.unitCode, key: `${file.caseId}:transfer:${transfer!.requestedAt}:receiving_agency`, template: 'transfer.requested', data: { ...facts, to: transfer!.to } },
+        { ...base('supervisor'), regionCode: transfer!.regionCode, key: `${file.caseId}:transfer:${transfer!.requestedAt}:supervisor`, template: 'transfer.requested', data: { ...facts, to: transfer!.to } },
+      ];
+    case 'transfer.declined':
+      return [{ ...base('case_manager'), key: `${file.caseId}:transfer:${transfer!.requestedAt}:declined`, template: 'transfer.declined', data: { ...facts, reason: transfer!.declineReason } }];
+    default:
+      return [];
+  }
+}
+
+/** A group repatriation that stopped (a partner down past its budget): its supervisor re-plans. */
+export function batchEscalation(batchId: string, regionCode: string, planVersion: number, reason: string): NotificationRequest {
+  return {
+    key: `batch-${batchId}:plan:${planVersion}:escalated`,
+    caseId: `batch-${batchId}`,
+    audience: 'supervisor',
+    staffId: null,
+    regionCode,
+    template: 'batch.escalated',
+    data: { caseId: batchId, planVersion, reason },
+  };
+}
 
 export function notificationsFor(events: DomainEvent[], file: CaseFile): NotificationRequest[] {
   const requests: NotificationRequest[] = [];
@@ -71,11 +118,13 @@ export function notificationsFor(events: DomainEvent[], file: CaseFile): Notific
     if (e.type === 'deadline.reminder') {
       requests.push({ ...base('case_manager'), key: `${file.caseId}:reminder:${e.data.key}:case_manager`, template: 'deadline.reminder', data: { ...facts, kind: e.data.kind as string } });
     }
+    if (file.rules >= 3) requests.push(...handoffNotices(e, file, base, facts));
     if (e.type === 'escalation.raised') {
       const level = Number(e.data.level);
       for (const audience of LADDER[level] ?? []) {
         requests.push({
           ...base(audience),
+          regionCode: regionFor(file, e.data.reason, audience),
           key: `${file.caseId}:${e.data.key}:L${level}:${audience}`,
           template: `escalation.level${level}` as NotificationTemplate,
           data: { ...facts, level, reason: e.data.reason as string, subject: e.data.subject as string },

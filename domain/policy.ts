@@ -5,6 +5,8 @@ import { DAY, HOUR, MINUTE } from './time';
 
 export const RISK_TIERED_DEADLINES = [
   'first_response',
+  'rapid_assessment',
+  'pathway_decision',
   'assessment',
   'plan_approval',
   'referral_acceptance',
@@ -25,6 +27,12 @@ export const FIXED_DEADLINES = [
   'reopen_window',
   'integration_budget',
   'group_departure',
+  'pickup',
+  'funding_guarantee',
+  'facility_visit_interval',
+  'long_stay_review',
+  'transfer_acceptance',
+  'transfer_read_only',
 ] as const;
 export type FixedDeadline = (typeof FIXED_DEADLINES)[number];
 
@@ -56,10 +64,14 @@ export interface Policy {
 }
 
 export const DEFAULT_POLICY: Policy = {
-  version: '2026.1',
+  version: '2026.2',
   timeScale: 1,
   riskTiered: {
     first_response: { high: 1 * HOUR, medium: 3 * HOUR, low: 24 * HOUR },
+    // Safety, medical emergency, capacity, immediate needs: on the spot, soon after first contact.
+    rapid_assessment: { high: 2 * HOUR, medium: 6 * HOUR, low: 24 * HOUR },
+    // The Kasi decides the pathway once the rapid assessment is in.
+    pathway_decision: { high: 4 * HOUR, medium: 24 * HOUR, low: 3 * DAY },
     assessment: { high: 2 * DAY, medium: 5 * DAY, low: 10 * DAY },
     plan_approval: { high: 7 * DAY, medium: 14 * DAY, low: 14 * DAY },
     referral_acceptance: { high: 3 * DAY, medium: 3 * DAY, low: 7 * DAY },
@@ -78,6 +90,14 @@ export const DEFAULT_POLICY: Policy = {
     reopen_window: 30 * DAY,
     integration_budget: 30 * MINUTE,
     group_departure: 2 * DAY,
+    // "Sudah stabil, belum dijemput": a discharged patient is picked up within three days.
+    pickup: 3 * DAY,
+    funding_guarantee: 3 * DAY,
+    facility_visit_interval: 14 * DAY,
+    // Not a cap: the RSJ decides the stay; a long one is reviewed for its funding and a placement.
+    long_stay_review: 60 * DAY,
+    transfer_acceptance: 7 * DAY,
+    transfer_read_only: 30 * DAY,
   },
   categoryOverrides: {},
   followUpVisits: [7 * DAY, 30 * DAY, 90 * DAY],

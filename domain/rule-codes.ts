@@ -78,6 +78,38 @@ export const RULE_MESSAGES = {
     id: 'Kasus yang dibatalkan tidak dapat dibuka kembali.',
     en: 'A withdrawn case cannot be reopened.',
   },
+  OLDER_RULES: {
+    id: 'Kasus ini berjalan dengan aturan lama; langkah ini tidak berlaku untuknya.',
+    en: 'This case runs under earlier rules; this step does not apply to it.',
+  },
+  PATHWAY_NOT_DECIDED: {
+    id: 'Alur penanganan belum diputuskan oleh Kepala Seksi setelah asesmen cepat.',
+    en: 'The pathway has not yet been decided by the supervisor after the rapid assessment.',
+  },
+  ASSESSMENT_REQUIRED: {
+    id: 'Asesmen komprehensif (laporan sosial) belum dicatat.',
+    en: 'The comprehensive assessment (laporan sosial) has not been recorded yet.',
+  },
+  DETAIL_REQUIRED: {
+    id: 'Pilihan ini memerlukan keterangannya (alasan berkode, fasilitas tujuan, atau petugas penerima).',
+    en: 'This choice needs its detail (a coded reason, the receiving facility, or the receiving worker).',
+  },
+  USE_TRANSFER: {
+    id: 'Penyerahan ke provinsi atau panti dilakukan melalui permohonan alih kelola yang diterima penerima.',
+    en: 'A hand-over to the province or a panti is a transfer request the receiving unit accepts.',
+  },
+  GROUP_TRIP: {
+    id: 'Kasus ini bagian dari rombongan: penerimaan dan perjalanan diatur oleh rombongan.',
+    en: 'This case travels with a group: reception and the trip are arranged by the group.',
+  },
+  READ_ONLY_ACCESS: {
+    id: 'Anda hanya dapat membaca kasus ini (kasus telah dialihkan, atau menunggu keputusan unit penerima).',
+    en: 'You may only read this case (it was handed over, or awaits the receiving unit\'s decision).',
+  },
+  NOT_RECEIVING_UNIT: {
+    id: 'Hanya unit penerima yang dapat memutuskan permohonan alih kelola ini.',
+    en: 'Only the receiving unit may decide on this transfer.',
+  },
   NO_CHANGE: {
     id: 'Tidak ada perubahan yang diminta.',
     en: 'The request changes nothing.',

@@ -7,11 +7,13 @@ import * as deadlines from './deadlines';
 import * as ladder from './ladder';
 import type { Policy } from './policy';
 import * as closure from './steps/closure';
+import * as facilityCare from './steps/facility-care';
+import * as familyTracing from './steps/family-tracing';
 import * as goingHome from './steps/going-home';
 import { TIMERS, settle } from './steps/index';
-import * as odgjCare from './steps/odgj-care';
 import * as oversight from './steps/oversight';
 import * as services from './steps/services';
+import * as transfer from './steps/transfer';
 import type { DueContext, DueItem } from './timing';
 import { ms } from './time';
 
@@ -19,9 +21,11 @@ const OPEN_CASE_MOMENTS: ((due: DueContext) => void)[] = [
   deadlines.due,
   oversight.due,
   ladder.due,
-  odgjCare.due,
+  facilityCare.due,
+  familyTracing.due,
   goingHome.due,
   services.due,
+  transfer.due,
 ];
 
 export function dueItems(file: CaseFile, policy: Policy): DueItem[] {

@@ -20,7 +20,12 @@ export type Trigger =
   | 'review_due'
   | 'review_missed'
   | 'service_overdue'
-  | 'archive';
+  | 'archive'
+  | 'facility_silent'
+  | 'funding_due'
+  | 'long_stay'
+  | 'pickup_due'
+  | 'transfer_due';
 
 export interface DueItem {
   /** Unique for the moment it stands for, so it fires once even across continue-as-new. */

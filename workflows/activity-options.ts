@@ -4,11 +4,14 @@ import type { ActivityOptions } from '@temporalio/common';
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import { PARTNER_REFUSAL, refusalCodeOf } from '../domain/integration/calls';
 import type { Policy } from '../domain/policy';
-import { scaled } from '../domain/policy';
 import type { CaseActivities, PartnerActivities } from './activity-types';
 
-/** Past the policy's integration budget a call that keeps failing escalates instead of retrying silently. */
-const budget = (policy: Policy) => scaled(policy, policy.fixed.integration_budget);
+/**
+ * Past the policy's integration budget a call that keeps failing escalates instead of retrying silently.
+ * Real time, never the training time scale: a database write does not get faster because a simulation
+ * compresses the case's days.
+ */
+const budget = (policy: Policy) => policy.fixed.integration_budget;
 
 /**
  * The read model and the outbox must catch up eventually, so failures are retried without limit; with
@@ -43,8 +46,8 @@ function partnerOptions(policy: Policy, withBudget: boolean): ActivityOptions {
 /** A case's read-model writes and notifications, within the integration budget. */
 export const caseActivities = (policy: Policy) => proxyActivities<CaseActivities>(readModelOptions(policy));
 
-/** A batch's read-model row: no budget, nobody to escalate to but the members' own cases. */
-export const batchReadModel = () => proxyActivities<Pick<CaseActivities, 'recordBatch'>>(readModelOptions(undefined));
+/** A batch's read-model row and its notices: no budget (the batch escalates through its members' cases and its supervisor). */
+export const batchReadModel = () => proxyActivities<Pick<CaseActivities, 'recordBatch' | 'notify'>>(readModelOptions(undefined));
 
 /** Partner calls of a case run within the budget (then the case escalates and calls on); a batch's without. */
 export const partnerActivities = (policy: Policy, { budgeted }: { budgeted: boolean }) =>

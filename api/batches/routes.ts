@@ -47,6 +47,7 @@ export function batchesRouter(deps: ServiceDeps): Router {
         arrived: b.arrived,
         withdrawn: b.withdrawn,
         planVersion: b.planVersion,
+        escalation: b.escalation,
         openedAt: b.openedAt.toISOString(),
         updatedAt: b.updatedAt.toISOString(),
         links: { self: `/v1/repatriation-batches/${b.batchId}` },

@@ -53,6 +53,7 @@ export const batchViewSchema = z
     ),
     members: z.array(z.object({ caseId: z.string(), status: z.enum(RETURNEE_STATUSES) })),
     compensations: z.array(z.object({ planVersion: z.number().int(), step: z.string(), outcome: z.string(), at: z.string() })),
+    escalation: z.object({ reason: z.string(), planVersion: z.number().int(), since: z.string() }).nullable().optional(),
   })
   .meta({ id: 'RepatriationBatch', description: 'A group repatriation: trip plans (a compensated plan is followed by a re-plan) and each member' });
 
@@ -73,6 +74,7 @@ export const batchPageSchema = z
         arrived: z.number().int(),
         withdrawn: z.number().int(),
         planVersion: z.number().int(),
+        escalation: z.string().nullable(),
         openedAt: z.string(),
         updatedAt: z.string(),
         links: z.object({ self: z.string() }),

@@ -33,7 +33,9 @@ export const partnerCallbackBody = z
 
 /** A partner's report becomes a Signal to the case. Partners retry callbacks; the workflow applies each report id once. */
 async function reportFromPartner(deps: ServiceDeps, principal: Principal, report: { reportId: string; caseRef: string; command: PartnerCommand }) {
-  await assertVisible(deps, principal, report.caseRef);
+  // Partners report on the cases of the regions they serve, not on cases they only hear of.
+  const { visibility } = await assertVisible(deps, principal, report.caseRef);
+  if (visibility !== 'full') throw ProblemError.of('CASE_NOT_FOUND');
   try {
     await deps.client.workflow
       .getHandle(caseWorkflowId(report.caseRef))

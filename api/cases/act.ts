@@ -8,6 +8,7 @@ import type { CaseView } from '../../workflows/case/contract';
 import { caseWorkflowId, commandUpdate } from '../../workflows/case/contract';
 import type { ServiceDeps } from '../deps';
 import type { Principal } from '../http/principal';
+import { canSeeRegion } from '../http/principal';
 import { ProblemError, refusalProblem } from '../http/problem';
 import { assertVisible } from './read';
 
@@ -21,11 +22,17 @@ export async function actOnCase(
   command: CaseCommand,
   idempotencyKey: string | undefined,
 ): Promise<CaseView> {
-  await assertVisible(deps, principal, caseId);
+  const { visibility, access } = await assertVisible(deps, principal, caseId);
+  // A receiving unit decides on the transfer (and signs the BAST); a sender after a transfer only reads.
+  // Checked here on the read model to fail fast; the workflow checks again on its own state.
+  const receiving = visibility === 'decide_transfer' && (command.type === 'decideTransfer' || command.type === 'recordBast');
+  if (visibility !== 'full' && !receiving) throw refusalProblem('READ_ONLY_ACCESS');
+  if (command.type === 'decideTransfer' && !(access.transferToRegion && canSeeRegion(principal, access.transferToRegion))) throw refusalProblem('NOT_RECEIVING_UNIT');
   const handle = deps.client.workflow.getHandle(caseWorkflowId(caseId));
   try {
     return await handle.executeUpdate(commandUpdate(command.type), {
-      args: [{ actor: { id: principal.id, role: principal.role }, command }],
+      // The workflow checks the caller's regions itself: the read model may trail a transfer by a moment.
+      args: [{ actor: { id: principal.id, role: principal.role }, command, scope: principal.regions }],
       // Temporal deduplicates Updates by id: a retried request gets the first result, not a second action.
       ...(idempotencyKey ? { updateId: `${principal.id}:${idempotencyKey}` } : {}),
     });

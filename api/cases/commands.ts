@@ -3,16 +3,29 @@
 // schema accepts exactly the fields of its command (see `exact` below).
 import { z } from 'zod';
 import { ATENSI_COMPONENTS, CARE_SETTINGS } from '../../domain/atensi';
-import { RISK_LEVELS } from '../../domain/categories';
+import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import {
+  CAPACITY,
+  CAPACITY_REASONS,
   CLOSURE_OUTCOMES,
   CONSENTS,
+  DANGER,
+  DISCHARGE_KINDS,
   EVALUATION_OUTCOMES,
   EXTERNAL_PARTIES,
+  FAMILY_UNREADY_REASONS,
+  FUNDING_SCHEMES,
   HANDOVER_TARGETS,
+  IMMEDIATE_NEEDS,
   OBSERVATION_RESULTS,
   REFERRAL_PARTNERS,
   REVIEW_DECISIONS,
+  STAY_REVIEW_DECISIONS,
+  TRACING_CHANNELS,
+  TRACING_DECISIONS,
+  TRACING_RESULTS,
+  TRANSFER_DECLINE_REASONS,
+  TRANSFER_TARGETS,
   TRANSPORT_EVENTS,
   TRANSPORT_LEGS,
   VISIT_KINDS,
@@ -31,6 +44,16 @@ const decision = { approve: z.boolean(), reason: reason.optional() };
 
 export const COMMAND_SCHEMAS = {
   acknowledge: z.strictObject({ type: z.literal('acknowledge'), assignedWorker: staffId.optional() }),
+  recordRapidAssessment: z.strictObject({
+    type: z.literal('recordRapidAssessment'),
+    danger: z.enum(DANGER),
+    medicalEmergency: z.boolean(),
+    capacity: z.enum(CAPACITY),
+    capacityReason: z.enum(CAPACITY_REASONS).optional(),
+    needs: z.array(z.enum(IMMEDIATE_NEEDS)).max(IMMEDIATE_NEEDS.length),
+    summary,
+  }),
+  decidePathway: z.strictObject({ type: z.literal('decidePathway'), pathway: z.enum(PATHWAYS), category: z.enum(CATEGORIES).optional(), reason: reason.optional() }),
   recordAssessment: z.strictObject({
     type: z.literal('recordAssessment'),
     consent: z.enum(CONSENTS),
@@ -38,6 +61,8 @@ export const COMMAND_SCHEMAS = {
     riskLevel: z.enum(RISK_LEVELS).optional(),
     originRegionCode: regionCode.optional(),
     needsShelter: z.boolean().optional(),
+    familyReady: z.boolean().optional(),
+    familyReason: z.enum(FAMILY_UNREADY_REASONS).optional(),
     summary,
   }),
   submitPlan: z.strictObject({
@@ -54,7 +79,23 @@ export const COMMAND_SCHEMAS = {
   recordObservationResult: z.strictObject({ type: z.literal('recordObservationResult'), result: z.enum(OBSERVATION_RESULTS) }),
   requestExtension: z.strictObject({ type: z.literal('requestExtension'), days: z.number().int().min(1).max(90), reason }),
   decideExtension: z.strictObject({ type: z.literal('decideExtension'), ...decision }),
+  recordFundingGuarantee: z.strictObject({ type: z.literal('recordFundingGuarantee'), scheme: z.enum(FUNDING_SCHEMES) }),
+  recordDischarge: z.strictObject({ type: z.literal('recordDischarge'), kind: z.enum(DISCHARGE_KINDS), referredTo: facility.optional(), reason: reason.optional() }),
+  recordPickUp: z.strictObject({ type: z.literal('recordPickUp'), toShelter: z.boolean().optional() }),
+  recordStayReview: z.strictObject({ type: z.literal('recordStayReview'), decision: z.enum(STAY_REVIEW_DECISIONS), reason: reason.optional() }),
   recordFamilyTracing: z.strictObject({ type: z.literal('recordFamilyTracing'), found: z.boolean(), canReceive: z.boolean().optional(), reason: reason.optional() }),
+  recordTracingAttempt: z.strictObject({ type: z.literal('recordTracingAttempt'), channel: z.enum(TRACING_CHANNELS), result: z.enum(TRACING_RESULTS), summary }),
+  recordHomeVisit: z.strictObject({ type: z.literal('recordHomeVisit'), ready: z.boolean(), reason: z.enum(FAMILY_UNREADY_REASONS).optional(), summary }),
+  decideTracing: z.strictObject({ type: z.literal('decideTracing'), decision: z.enum(TRACING_DECISIONS), reason: reason.optional() }),
+  requestTransfer: z.strictObject({ type: z.literal('requestTransfer'), to: z.enum(TRANSFER_TARGETS), unitCode: facility, regionCode, reason: reason.optional() }),
+  decideTransfer: z.strictObject({
+    type: z.literal('decideTransfer'),
+    accept: z.boolean(),
+    assignedWorker: staffId.optional(),
+    declineReason: z.enum(TRANSFER_DECLINE_REASONS).optional(),
+    reason: reason.optional(),
+  }),
+  recordBast: z.strictObject({ type: z.literal('recordBast'), ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9./_-]{0,63}$/, 'expected the BAST number') }),
   recordTransport: z.strictObject({ type: z.literal('recordTransport'), leg: z.enum(TRANSPORT_LEGS), event: z.enum(TRANSPORT_EVENTS) }),
   recordHandover: z.strictObject({ type: z.literal('recordHandover'), to: z.enum(HANDOVER_TARGETS) }),
   recordServiceDelivered: z.strictObject({ type: z.literal('recordServiceDelivered'), serviceId }),

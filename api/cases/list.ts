@@ -1,5 +1,6 @@
 // The case list, from the Postgres read model (never from Temporal visibility), always inside the
 // caller's region scope; newest first.
+import type { SQL } from 'drizzle-orm';
 import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
@@ -11,7 +12,7 @@ import type { CaseRow } from './read';
 import type { CaseListQuery } from './schemas';
 
 /** (openedAt, caseId) of the last row: pages stay stable while cases open. */
-const NEWEST_FIRST: Keyset<CaseRow> = [
+export const NEWEST_FIRST: Keyset<CaseRow> = [
   { name: 't', column: cases.openedAt, kind: 'time', direction: 'desc', value: (c) => c.openedAt },
   { name: 'id', column: cases.caseId, kind: 'text', direction: 'desc', value: (c) => c.caseId },
 ];
@@ -37,7 +38,12 @@ export function listCases(db: Db, principal: Principal, q: CaseListQuery): Promi
     q.openedFrom ? gte(cases.openedAt, q.openedFrom) : undefined,
     q.openedBefore ? lt(cases.openedAt, q.openedBefore) : undefined,
   ];
-  return keysetPage(NEWEST_FIRST, q, (after, order, limit) =>
+  return casePage(db, NEWEST_FIRST, filters, q);
+}
+
+/** One page of the read model's cases matching `filters`, in the keyset's order. */
+export function casePage(db: Db, keyset: Keyset<CaseRow>, filters: (SQL | undefined)[], q: { cursor?: string; limit: number }): Promise<Page<CaseRow>> {
+  return keysetPage(keyset, q, (after, order, limit) =>
     db
       .select()
       .from(cases)

@@ -17,6 +17,7 @@ export function caseSummary(c: CaseRow) {
     escalationLevel: c.escalationLevel,
     escalations: c.escalations,
     nextDeadline: c.nextDeadlineKind ? { kind: c.nextDeadlineKind, dueAt: c.nextDeadlineAt?.toISOString() ?? null } : null,
+    transfer: c.transferStatus && c.transferToRegion ? { status: c.transferStatus, toRegion: c.transferToRegion } : null,
     openedAt: c.openedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     links: { self: `/v1/cases/${c.caseId}`, timeline: `/v1/cases/${c.caseId}/timeline` },

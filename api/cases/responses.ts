@@ -22,6 +22,7 @@ export const caseSummarySchema = z
       z.object({ reason: z.enum(ESCALATION_REASONS), subject: z.string(), level: z.number().int(), since: z.string(), acknowledged: z.boolean() }),
     ),
     nextDeadline: deadlineSchema,
+    transfer: z.object({ status: z.string(), toRegion: z.string() }).nullable(),
     openedAt: z.string(),
     updatedAt: z.string(),
     links: z.object({ self: z.string(), timeline: z.string() }),
@@ -46,6 +47,7 @@ export const caseDetailsSchema = z
     projection: z.enum(['current', 'pending']),
     record: caseSummarySchema.nullable(),
     live: caseViewSchema.nullable(),
+    access: z.enum(['full', 'decide_transfer', 'read']).meta({ description: 'How the caller sees the case: it holds it, decides on its transfer, or reads it for a while after handing it over' }),
   })
   .meta({ id: 'CaseDetails' });
 

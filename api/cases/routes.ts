@@ -17,7 +17,7 @@ import { openCase } from './intake';
 import { listCases } from './list';
 import { caseSummary } from './present';
 import type { CaseDetails } from './read';
-import { readCase, readTimeline } from './read';
+import { readCase, readTimeline, visibilityOf } from './read';
 import { caseDetailsSchema, casePageSchema, caseViewSchema, openedCaseSchema, timelinePageSchema } from './responses';
 import { caseListQuery, openCaseBody, timelineQuery } from './schemas';
 
@@ -52,10 +52,12 @@ export function casesRouter(deps: ServiceDeps): Router {
 
   router.get('/v1/cases/:caseId', staff, async (req, res) => {
     const details = await readCase(deps, caseIdOf(req.params.caseId));
-    const region = details.record?.regionCode ?? details.live?.regionCode;
+    // The live case is the authority on who holds it (the read model trails a transfer by a moment).
+    const access = details.live ?? details.record;
     // Someone else's case is "not found", not "forbidden": its existence is not theirs to learn.
-    if (!region || !canSeeRegion(principalOf(req), region)) throw ProblemError.of('CASE_NOT_FOUND');
-    res.json(present(details));
+    const visibility = access && visibilityOf(principalOf(req), access);
+    if (!visibility) throw ProblemError.of('CASE_NOT_FOUND');
+    res.json({ ...present(details), access: visibility });
   });
 
   router.post('/v1/cases/:caseId/commands', staff, async (req, res) => {

@@ -8,6 +8,7 @@ import { casePaths } from '../cases/routes';
 import { escalationPaths } from '../escalations/routes';
 import { healthPaths } from '../health/routes';
 import { statsPaths } from '../stats/routes';
+import { transferPaths } from '../transfers/routes';
 
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
@@ -17,6 +18,7 @@ export function buildOpenApiDocument() {
   casePaths(route);
   escalationPaths(route);
   statsPaths(route);
+  transferPaths(route);
   callbackPaths(route);
   batchPaths(route);
   healthPaths((config) => registry.registerPath(config));

@@ -1,16 +1,15 @@
 // GET /v1/escalations: supervisors' list of escalated (default) or overdue open cases, most urgent first,
 // from the read model and inside the caller's regions.
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { eq, gte, lt, sql } from 'drizzle-orm';
 import { Router } from 'express';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
-import { caseFilters } from '../cases/list';
+import { caseFilters, casePage } from '../cases/list';
 import { caseSummary } from '../cases/present';
 import type { CaseRow } from '../cases/read';
 import { casePageSchema } from '../cases/responses';
 import { allow } from '../auth/authenticate';
 import type { Keyset, Page } from '../http/keyset';
-import { keysetPage } from '../http/keyset';
 import type { RegisterRoute } from '../http/openapi';
 import { common, headers, json } from '../http/openapi';
 import { parseBody } from '../http/parse';
@@ -36,14 +35,7 @@ export function listEscalations(db: Db, principal: Principal, q: EscalationQuery
     q.reason ? sql`${cases.escalations} @> ${JSON.stringify([{ reason: q.reason }])}::jsonb` : undefined,
     overdue ? lt(cases.nextDeadlineAt, now) : gte(cases.escalationLevel, q.minLevel),
   ];
-  return keysetPage(overdue ? MOST_OVERDUE_FIRST : HIGHEST_LEVEL_FIRST, q, (after, order, limit) =>
-    db
-      .select()
-      .from(cases)
-      .where(and(...filters, after))
-      .orderBy(...order)
-      .limit(limit),
-  );
+  return casePage(db, overdue ? MOST_OVERDUE_FIRST : HIGHEST_LEVEL_FIRST, filters, q);
 }
 
 export function escalationsRouter(db: Db): Router {

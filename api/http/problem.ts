@@ -86,9 +86,12 @@ function messagesFor(code: string): Bilingual {
   return (API_MESSAGES as Record<string, Bilingual>)[code] ?? API_MESSAGES.INTERNAL_ERROR;
 }
 
-/** A refused command: 403 for a role that may never do it, 409 for what the case's state forbids now. */
+/** Refusals about who is asking rather than the case's state. */
+const FORBIDDEN_RULES: readonly string[] = ['ROLE_NOT_ALLOWED', 'READ_ONLY_ACCESS', 'NOT_RECEIVING_UNIT'];
+
+/** A refused command: 403 for a caller who may not do it, 409 for what the case's state forbids now. */
 export function refusalProblem(code: keyof typeof RULE_MESSAGES): ProblemError {
-  return new ProblemError(code, code === 'ROLE_NOT_ALLOWED' ? 403 : 409);
+  return new ProblemError(code, FORBIDDEN_RULES.includes(code) ? 403 : 409);
 }
 
 /** Picks Bahasa Indonesia unless the client prefers English. */

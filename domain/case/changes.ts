@@ -17,6 +17,8 @@ export interface Ctx {
   actor: Actor;
   now: Date;
   policy: Policy;
+  /** The regions the staff member acts for (from their token); absent for partners and the system. */
+  scope?: readonly string[];
 }
 
 export function moveTo(file: CaseFile, to: Stage, ctx: Ctx, reason: string): DomainEvent {

@@ -4,6 +4,8 @@ import type { Category, Pathway, RiskLevel } from '../categories';
 import type { Actor } from '../roles';
 import type { CaseStatus, Stage } from '../stages';
 import type { Jurisdiction } from './file';
+import type { TransferStatus } from '../codes';
+import type { AccessGrant } from './handoffs';
 
 export interface EscalationSummary {
   reason: string;
@@ -30,6 +32,10 @@ export interface CaseProjection {
   nextDeadlineAt: string | null;
   openedAt: string;
   policyVersion: string;
+  /** Rules v3: other regions that see the case (a receiving unit deciding, a sender for a while after). */
+  access?: AccessGrant[];
+  /** Rules v3: the latest transfer, so receiving units can list what waits for their decision. */
+  transfer?: { status: TransferStatus; toRegion: string; unitCode: string } | null;
 }
 
 export interface CaseEventRecord {

@@ -7,6 +7,7 @@ import type {
   Consent,
   EscalationReason,
   EvaluationOutcome,
+  FamilyUnreadyReason,
   HandoverTo,
   ObservationResult,
   PartnerCallKind,
@@ -16,8 +17,10 @@ import type {
 } from '../codes';
 import type { Actor } from '../roles';
 import type { CaseStatus, Stage } from '../stages';
+import type { AccessGrant, FacilityStay, HomeVisit, PathwayDecision, RapidAssessment, TracingAttempt, TracingReview, Transfer } from './handoffs';
 
-export type Jurisdiction = 'kabkota' | 'province';
+/** Who holds the case: a kabupaten/kota Dinsos, the province (Dinsos Provinsi, its UPTD), or Kemensos (a Sentra). */
+export type Jurisdiction = 'kabkota' | 'province' | 'national';
 
 export interface StageChange {
   from: Stage | null;
@@ -92,10 +95,12 @@ export interface DeadlineAdjustment {
 
 export interface CaseFile {
   /**
-   * Which version of the time rules this case runs under: 1 = deadlines raise level 1 only (cases
-   * opened before the escalation ladder), 2 = reminders, the three-level ladder, stalled-case watchdog.
+   * Which version of the rules this case runs under: 1 = deadlines raise level 1 only (cases opened before
+   * the escalation ladder), 2 = reminders, the three-level ladder, stalled-case watchdog, 3 = hand-offs
+   * between agencies as practice runs them (rapid assessment and pathway decision, the RSJ stay with
+   * discharge and pick-up, family tracing on every pathway, transfers the receiver accepts).
    */
-  rules: 1 | 2;
+  rules: 1 | 2 | 3;
   caseId: string;
   category: Category;
   pathway: Pathway;
@@ -115,7 +120,18 @@ export interface CaseFile {
   escalationLevel: number;
   escalations: Escalation[];
   deadlineAdjustment: DeadlineAdjustment | null;
-  assessment: { at: string; by: string; consent: Consent; familyInvolved: boolean; originRegionCode: string | null } | null;
+  assessment: {
+    at: string;
+    by: string;
+    consent: Consent;
+    familyInvolved: boolean;
+    originRegionCode: string | null;
+    /** Rules v3: the laporan sosial this comprehensive assessment produced, which every later hand-over carries. */
+    laporanSosial?: string;
+    /** Rules v3: whether the family is willing and able to receive the person, and if not why. */
+    familyReady?: boolean | null;
+    familyReason?: FamilyUnreadyReason | null;
+  } | null;
   plan: {
     status: 'submitted' | 'approved' | 'rejected';
     submittedAt: string;
@@ -125,9 +141,27 @@ export interface CaseFile {
   } | null;
   services: PlannedService[];
   referral: Referral | null;
-  transport: { toFacilityArrivedAt: string | null; homeDepartedAt: string | null; homeArrivedAt: string | null };
+  transport: {
+    toFacilityArrivedAt: string | null;
+    homeDepartedAt: string | null;
+    homeArrivedAt: string | null;
+    /** Rules v3: a departure inferred from an arrival (the departure report came late or not at all). */
+    homeDepartureInferred?: boolean;
+  };
   observation: { startedAt: string; endsAt: string; extensions: Extension[]; result: ObservationResult | null; resultAt: string | null } | null;
-  familyTracing: { startedAt: string; dueAt: string; found: boolean | null; canReceive: boolean | null; decidedAt: string | null } | null;
+  familyTracing: {
+    startedAt: string;
+    /** When a supervisor must decide on the tracing (rules v3; null once they referred onwards); v1/v2: the end. */
+    dueAt: string | null;
+    found: boolean | null;
+    canReceive: boolean | null;
+    decidedAt: string | null;
+    /** Rules v3: how the family is sought, how ready it is, and the supervisor's decisions at the deadline. */
+    attempts?: TracingAttempt[];
+    homeVisits?: HomeVisit[];
+    reviews?: TracingReview[];
+    unreadyReason?: FamilyUnreadyReason | null;
+  } | null;
   shelter: { admittedAt: string; leftAt: string | null } | null;
   handover: { to: HandoverTo; at: string } | null;
   visits: Visit[];
@@ -146,6 +180,14 @@ export interface CaseFile {
   integration?: Integration;
   /** A returnee travelling with a group: the group's batch books the shared trip home. */
   group?: { batchId: string } | null;
+  // Rules v3 (hand-offs between agencies); empty on files from before, which never use them.
+  rapidAssessment: RapidAssessment | null;
+  pathwayDecisions: PathwayDecision[];
+  stay: FacilityStay | null;
+  transfers: Transfer[];
+  access: AccessGrant[];
+  /** In residential care after a transfer (an ATENSI plan in the residential setting follows, on any pathway). */
+  residentialCare: { unitCode: string; since: string } | null;
   /** Bumped on every change; the workflow waits for it to move. */
   version: number;
 }

@@ -47,6 +47,9 @@ export function freshProgress(): Pick<
   | 'nextReviewAt'
   | 'evaluation'
   | 'closure'
+  | 'rapidAssessment'
+  | 'stay'
+  | 'residentialCare'
 > {
   return {
     assessment: null,
@@ -62,7 +65,15 @@ export function freshProgress(): Pick<
     nextReviewAt: null,
     evaluation: null,
     closure: null,
+    rapidAssessment: null,
+    stay: null,
+    residentialCare: null,
   };
+}
+
+/** What files from before rules v3 lack; a continue-as-new of such a file gets it, and never uses it. */
+export function handoffDefaults(): Pick<CaseFile, 'rapidAssessment' | 'pathwayDecisions' | 'stay' | 'transfers' | 'access' | 'residentialCare'> {
+  return { rapidAssessment: null, pathwayDecisions: [], stay: null, transfers: [], access: [], residentialCare: null };
 }
 
 export function openCaseFile(intake: Intake, now: Date, rules: CaseFile['rules'] = 2): CaseFile {
@@ -87,6 +98,7 @@ export function openCaseFile(intake: Intake, now: Date, rules: CaseFile['rules']
     escalations: [],
     deadlineAdjustment: null,
     ...freshProgress(),
+    ...handoffDefaults(),
     reviews: [],
     closedAt: null,
     fired: [],

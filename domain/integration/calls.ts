@@ -4,6 +4,9 @@
 import type { DomainEvent } from '../case/changes';
 import type { CaseFile } from '../case/file';
 import type { ReferralPartner, TransportLeg } from '../codes';
+import { TRANSPORT_LEGS } from '../codes';
+import { inFacilityCare } from '../steps/facility-care';
+import { familyCanReceive } from '../steps/family-tracing';
 import { iso } from '../time';
 
 /** Failure type of a partner's business refusal (the activity's non-retryable failure); details carry its code. */
@@ -39,22 +42,26 @@ export function pendingCalls(file: CaseFile): PartnerCall[] {
     if (r && r.decision === null && !calls[callKeys.referral(file.caseId, r.attempt)]) {
       wanted.push({ kind: 'referral.admit', key: callKeys.referral(file.caseId, r.attempt), partner: r.partner, facilityCode: r.facilityCode, attempt: r.attempt });
     }
-    // ODGJ: the person is taken to the RSJ while the admission request is considered.
-    if (file.pathway === 'odgj' && file.stage === 'linking' && r && !file.transport.toFacilityArrivedAt && !booked('to_facility')) {
+    // RSJ or hospital care: the person is taken there while the admission request is considered.
+    if (inFacilityCare(file) && file.stage === 'linking' && r && !file.transport.toFacilityArrivedAt && !booked('to_facility')) {
       wanted.push({ kind: 'transport.book', key: callKeys.booking(file.caseId, 'to_facility'), leg: 'to_facility', from: file.regionCode, to: file.regionCode });
+    }
+    // Rules v3: discharged, so the pick-up is booked at once ("sudah stabil, belum dijemput" must not happen).
+    if (file.stay?.discharge && !file.stay.pickedUpAt && !booked('from_facility')) {
+      wanted.push({ kind: 'transport.book', key: callKeys.booking(file.caseId, 'from_facility'), leg: 'from_facility', from: file.regionCode, to: file.regionCode });
     }
     if (homeTripNeeded(file) && !booked('home')) {
       const to = file.assessment?.originRegionCode ?? file.regionCode;
       wanted.push({ kind: 'transport.book', key: callKeys.booking(file.caseId, 'home'), leg: 'home', from: file.regionCode, to });
     }
-    if (file.pathway === 'odgj' && file.familyTracing && file.familyTracing.decidedAt === null && !calls[callKeys.tracing(file.caseId)]) {
+    if (tracingLookupNeeded(file) && !calls[callKeys.tracing(file.caseId)]) {
       wanted.push({ kind: 'tracing.lookup', key: callKeys.tracing(file.caseId) });
     }
   } else {
     // A withdrawn or closed case must not leave a vehicle booked for a trip that will not happen.
-    for (const leg of ['to_facility', 'home'] as const) {
+    for (const leg of TRANSPORT_LEGS) {
       const booking = booked(leg);
-      const travelled = leg === 'home' ? file.transport.homeDepartedAt : file.transport.toFacilityArrivedAt;
+      const travelled = leg === 'home' ? file.transport.homeDepartedAt : leg === 'to_facility' ? file.transport.toFacilityArrivedAt : file.stay?.pickedUpAt;
       if (booking?.outcome === 'accepted' && booking.ref && !travelled && !calls[callKeys.cancellation(file.caseId, leg)]) {
         wanted.push({ kind: 'transport.cancel', key: callKeys.cancellation(file.caseId, leg), leg, bookingId: booking.ref });
       }
@@ -63,14 +70,29 @@ export function pendingCalls(file: CaseFile): PartnerCall[] {
   return wanted;
 }
 
+/** The civil registry is asked while a family is being traced (v1/v2: for ODGJ until the outcome). */
+function tracingLookupNeeded(file: CaseFile): boolean {
+  const tracing = file.familyTracing;
+  if (!tracing) return false;
+  return file.rules >= 3 ? tracing.found !== true : file.pathway === 'odgj' && tracing.decidedAt === null;
+}
+
 /** Going home is booked by the case itself unless it travels with a group, whose batch books for all. */
 function homeTripNeeded(file: CaseFile): boolean {
-  if (file.group || file.stage !== 'implementation' || file.transport.homeDepartedAt) return false;
+  if (file.group || file.transport.homeDepartedAt) return false;
+  if (file.rules >= 3) {
+    // Once the family is ready and the person is out of the RSJ (after the discharge and pick-up).
+    if (file.pathway === 'repatriation') return file.stage === 'implementation' && file.referral?.decision === 'accepted';
+    return ['linking', 'planning', 'implementation', 'monitoring'].includes(file.stage) && familyCanReceive(file) && (!file.stay || file.stay.pickedUpAt !== null);
+  }
+  if (file.stage !== 'implementation') return false;
   switch (file.pathway) {
     case 'repatriation':
       return file.referral?.decision === 'accepted';
     case 'odgj':
       return file.familyTracing?.found === true && file.familyTracing.canReceive === true && file.observation?.result != null;
+    case 'medical':
+    case 'shelter':
     case 'atensi':
       return false;
   }

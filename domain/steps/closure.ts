@@ -12,6 +12,7 @@ import { SUPERVISORS } from '../roles';
 import type { DueContext, Timers } from '../timing';
 import { iso, plus } from '../time';
 import { first, stageIs } from './guards';
+import { withdrawTransfer } from './transfer';
 
 export const commands: Rules<'recordEvaluation' | 'requestClosure' | 'decideClosure' | 'withdraw' | 'reopen'> = {
   recordEvaluation: {
@@ -72,6 +73,7 @@ export const commands: Rules<'recordEvaluation' | 'requestClosure' | 'decideClos
         file.shelter.leftAt = iso(ctx.now);
         events.push({ type: 'shelter.left', data: {} });
       }
+      events.push(...withdrawTransfer(file));
       file.visits = file.visits.filter((v) => v.doneAt || v.missed);
       file.nextReviewAt = null;
       file.status = 'withdrawn';

@@ -9,6 +9,12 @@ export const stageIs = (file: CaseFile, ...stages: CaseFile['stage'][]): RuleCod
 export const pathwayIs = (file: CaseFile, ...pathways: CaseFile['pathway'][]): RuleCode | undefined =>
   pathways.includes(file.pathway) ? undefined : 'WRONG_PATHWAY';
 
+/** Steps that exist only under rules v3 (hand-offs between agencies). */
+export const olderRules = (file: CaseFile): RuleCode | undefined => (file.rules < 3 ? 'OLDER_RULES' : undefined);
+
+/** Rules v3: a supervisor has decided the pathway (a group's members by the batch that opened them). */
+export const pathwayDecided = (file: CaseFile) => file.pathwayDecisions.length > 0;
+
 /** The first reason to refuse, in the order given. */
 export const first = (...codes: (RuleCode | undefined)[]) => codes.find((c) => c !== undefined);
 

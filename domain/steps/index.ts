@@ -1,6 +1,7 @@
 // The registry: every step's commands, timers and escalation rules put together, and the two things
 // the workflow asks of them — may this command be given now (`refusal`), and do it (`execute`).
 import type { Ctx, DomainEvent } from '../case/changes';
+import { scopeRefusal } from '../access';
 import type { CaseFile } from '../case/file';
 import type { CaseCommand, CommandOf, CommandType, Rule, Rules } from '../commands';
 import { PARTNER_COMMAND_TYPES } from '../commands';
@@ -14,13 +15,15 @@ import type { Resolvers, Timers, Trigger } from '../timing';
 import { iso } from '../time';
 import * as assessment from './assessment';
 import * as closure from './closure';
+import * as facilityCare from './facility-care';
+import * as familyTracing from './family-tracing';
 import * as goingHome from './going-home';
 import * as intake from './intake';
 import * as linking from './linking';
-import * as odgjCare from './odgj-care';
 import * as oversight from './oversight';
 import * as planning from './planning';
 import * as services from './services';
+import * as transfer from './transfer';
 
 /** In the order of the work; the compiler checks that every command has its rule. */
 export const RULES: Rules<CommandType> = {
@@ -28,8 +31,10 @@ export const RULES: Rules<CommandType> = {
   ...assessment.commands,
   ...planning.commands,
   ...linking.commands,
-  ...odgjCare.commands,
+  ...facilityCare.commands,
+  ...familyTracing.commands,
   ...goingHome.commands,
+  ...transfer.commands,
   ...services.commands,
   ...closure.commands,
   ...oversight.commands,
@@ -41,8 +46,10 @@ export const TIMERS: Timers<Trigger> = {
   ...deadlines.timers,
   ...ladder.timers,
   ...oversight.timers,
-  ...odgjCare.timers,
+  ...facilityCare.timers,
+  ...familyTracing.timers,
   ...goingHome.timers,
+  ...transfer.timers,
   ...services.timers,
   ...closure.timers,
 };
@@ -50,7 +57,10 @@ export const TIMERS: Timers<Trigger> = {
 const RESOLVERS: Resolvers<EscalationReason> = {
   ...deadlines.resolves,
   ...oversight.resolves,
+  ...facilityCare.resolves,
+  ...familyTracing.resolves,
   ...goingHome.resolves,
+  ...transfer.resolves,
   ...services.resolves,
   ...integration.resolves,
 };
@@ -72,6 +82,9 @@ export function refusal(file: CaseFile, cmd: CaseCommand, ctx: Ctx): RuleCode | 
   if (!rule) return 'NO_CHANGE';
   const role = ctx.actor.role;
   if (!rule.roles.includes(role) && !(role === 'partner' && PARTNER_COMMANDS.includes(cmd.type))) return 'ROLE_NOT_ALLOWED';
+  // Rules v3: the workflow itself checks the caller's regions (a transfer moves who may act on the case).
+  const outOfScope = file.rules >= 3 && ctx.scope ? scopeRefusal(file, cmd.type, ctx.scope, ctx.now) : undefined;
+  if (outOfScope) return outOfScope;
   if (file.status !== 'open' && !rule.whenClosed) return 'CASE_NOT_OPEN';
   return rule.check(file, cmd as never, ctx);
 }

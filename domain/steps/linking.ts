@@ -4,16 +4,35 @@
 import { moveTo, startMonitoringCycle } from '../case/changes';
 import type { DomainEvent } from '../case/changes';
 import type { CaseFile } from '../case/file';
-import type { Rules } from '../commands';
+import type { CommandOf, Rules } from '../commands';
 import { WORKERS } from '../roles';
 import { iso } from '../time';
 import type { StepDeadline } from './guards';
-import { first, pathwayIs, stageIs } from './guards';
-import { admitIfReady } from './odgj-care';
+import { first, stageIs } from './guards';
+import { admitIfReady } from './facility-care';
 
-/** ATENSI links all its services in one step; ODGJ and repatriation wait only on a referral's answer. */
+/** An ATENSI plan's services are linked: under ATENSI, or (rules v3) in residential care after a transfer. */
+export const plannable = (file: CaseFile) => file.pathway === 'atensi' || file.residentialCare !== null;
+
+/** The referral partner a pathway refers to (rules v3); v1/v2 knew the RSJ and the origin Dinsos only. */
+function partnerFits(file: CaseFile, partner: CommandOf<'requestReferral'>['partner']): boolean {
+  if (file.rules < 3) return (file.pathway === 'odgj' && partner === 'rsj') || (file.pathway === 'repatriation' && partner === 'origin_dinsos');
+  switch (file.pathway) {
+    case 'odgj':
+      return partner === 'rsj';
+    case 'medical':
+      return partner === 'hospital';
+    case 'repatriation':
+      return partner === 'origin_dinsos';
+    case 'shelter':
+    case 'atensi':
+      return false;
+  }
+}
+
+/** ATENSI links all its services in one step; the other pathways wait only on a referral's answer. */
 export function deadline(file: CaseFile): StepDeadline | undefined {
-  if (file.pathway === 'atensi') return { kind: 'referral_acceptance', since: file.stepStartedAt };
+  if (plannable(file)) return { kind: 'referral_acceptance', since: file.stepStartedAt };
   if (file.referral && file.referral.decision === null) {
     return { kind: file.pathway === 'repatriation' ? 'origin_acceptance' : 'referral_acceptance', since: file.referral.requestedAt };
   }
@@ -24,7 +43,7 @@ export function deadline(file: CaseFile): StepDeadline | undefined {
 export function serviceStepRefusal(file: CaseFile, serviceId: string, stage: CaseFile['stage'], done: 'linkedAt' | 'deliveredAt') {
   const service = file.services.find((s) => s.id === serviceId);
   return first(
-    pathwayIs(file, 'atensi'),
+    plannable(file) ? undefined : 'WRONG_PATHWAY',
     stageIs(file, stage),
     service ? undefined : 'UNKNOWN_SERVICE',
     service?.[done] ? 'ALREADY_RECORDED' : undefined,
@@ -35,11 +54,10 @@ export const commands: Rules<'requestReferral' | 'recordReferralDecision' | 'rec
   requestReferral: {
     roles: WORKERS,
     check(file, cmd) {
-      const partnerFits =
-        (file.pathway === 'odgj' && cmd.partner === 'rsj') || (file.pathway === 'repatriation' && cmd.partner === 'origin_dinsos');
       return first(
         stageIs(file, 'linking'),
-        partnerFits ? undefined : 'WRONG_PATHWAY',
+        file.rules >= 3 && file.group ? 'GROUP_TRIP' : undefined,
+        partnerFits(file, cmd.partner) ? undefined : 'WRONG_PATHWAY',
         file.referral?.decision === 'accepted' ? 'ALREADY_RECORDED' : undefined,
         file.referral && file.referral.decision === null ? 'REQUEST_PENDING' : undefined,
       );

@@ -27,7 +27,8 @@ export const commands: Rules<'acknowledgeEscalation' | 'extendDeadline' | 'pause
     apply(file, _cmd, ctx) {
       const open = file.escalations.filter((e) => !e.acknowledgedBy);
       for (const e of open) e.acknowledgedBy = ctx.actor.id;
-      // The supervisor has taken charge: the ladder stops climbing for these matters.
+      // The supervisor has taken charge: the ladder stops climbing for these matters (and a partner's
+      // contradicting report, once looked at, leaves the queue).
       return [{ type: 'escalation.acknowledged', data: { count: open.length, level: file.escalationLevel } }];
     },
   },
@@ -106,15 +107,16 @@ function waitingOnCalendar(file: CaseFile): boolean {
   return (
     file.visits.some((v) => !v.doneAt && !v.missed) ||
     file.nextReviewAt !== null ||
-    (file.observation !== null && !file.observation.result) ||
-    (file.familyTracing !== null && file.familyTracing.decidedAt === null) ||
+    // Rules v3: in the facility until discharged (its own clocks watch the stay), then the pick-up deadline.
+    (file.rules >= 3 ? file.stay !== null && file.stay.pickedUpAt === null : file.observation !== null && !file.observation.result) ||
+    (file.familyTracing !== null && file.familyTracing.decidedAt === null && file.familyTracing.dueAt !== null) ||
     (file.stage === 'implementation' && file.services.some((s) => !s.deliveredAt))
   );
 }
 
 /** An outside party late while the deadline is paused for it; otherwise the stalled-case watchdog. */
 export function due({ file, policy, deadline, add }: DueContext): void {
-  if (file.rules !== 2) return;
+  if (file.rules < 2) return;
   const pause = file.deadlineAdjustment?.pause;
   if (deadline?.pausedSince && pause) add(`external:${pause.since}`, pause.partyDueAt, 'external_overdue');
   // A paused deadline waits on an outside party: the watchdog does not run meanwhile. A missed step
@@ -132,7 +134,8 @@ export const timers: Timers<'stalled' | 'external_overdue'> = {
   },
 };
 
-export const resolves: Resolvers<'stalled' | 'external_overdue'> = {
+export const resolves: Resolvers<'stalled' | 'external_overdue' | 'partner_report'> = {
+  partner_report: (_file, e) => e.acknowledgedBy !== null,
   stalled: (file, e) => e.key !== `stalled:${file.lastActivityAt}`,
   external_overdue: (file, e) => file.deadlineAdjustment?.pause?.since === undefined || e.key !== `external:${file.deadlineAdjustment.pause.since}`,
 };

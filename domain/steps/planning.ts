@@ -1,5 +1,6 @@
-// Step 3, planning (ATENSI): the case manager submits a plan of components, a setting and services with
-// due dates; a supervisor approves it within the plan-approval deadline (7 / 14 / 14 days by risk).
+// Step 3, planning (ATENSI, or residential care after a transfer on any pathway): the case manager
+// submits a plan of components, a setting and services with due dates; a supervisor approves it within
+// the plan-approval deadline (7 / 14 / 14 days by risk).
 import { moveTo } from '../case/changes';
 import type { CaseFile } from '../case/file';
 import type { Rules } from '../commands';
@@ -7,7 +8,8 @@ import { scaled } from '../policy';
 import { SUPERVISORS } from '../roles';
 import { DAY, iso, plus } from '../time';
 import type { StepDeadline } from './guards';
-import { first, pathwayIs, stageIs } from './guards';
+import { first, stageIs } from './guards';
+import { plannable } from './linking';
 
 export function deadline(file: CaseFile): StepDeadline {
   return { kind: 'plan_approval', since: file.stepStartedAt };
@@ -22,8 +24,10 @@ export const commands: Rules<'submitPlan' | 'decidePlan'> = {
         cmd.services.length > 0 &&
         cmd.services.every((s) => cmd.components.includes(s.component) && Number.isInteger(s.dueInDays) && s.dueInDays > 0);
       return first(
-        pathwayIs(file, 'atensi'),
+        plannable(file) ? undefined : 'WRONG_PATHWAY',
         stageIs(file, 'planning'),
+        // In residential care after a transfer, the plan is the residential setting's.
+        file.residentialCare && cmd.setting !== 'residential' ? 'INVALID_PLAN' : undefined,
         file.plan?.status === 'submitted' ? 'REQUEST_PENDING' : undefined,
         consistent ? undefined : 'INVALID_PLAN',
       );

@@ -3,14 +3,28 @@
 // A visit or review missed past its grace period, or a service past its due date, escalates.
 import type { DomainEvent } from '../case/changes';
 import { moveTo, pendingVisits, scheduleVisits } from '../case/changes';
+import type { Visit } from '../case/file';
 import type { Rules } from '../commands';
 import { escalate } from '../ladder';
+import type { Policy } from '../policy';
 import { scaled } from '../policy';
 import { WORKERS } from '../roles';
 import type { DueContext, Resolvers, Timers } from '../timing';
 import { iso, ms, plus } from '../time';
 import { first, stageIs } from './guards';
 import { serviceStepRefusal } from './linking';
+
+/** The visit after this one, for visits on a calendar (monthly monitoring, the RSJ every 14 days). */
+function nextOnCalendar(visit: Visit, policy: Policy): Visit[] {
+  switch (visit.kind) {
+    case 'monitoring':
+      return scheduleVisits('monitoring', new Date(visit.dueAt), [policy.fixed.monitoring_interval], policy);
+    case 'facility':
+      return scheduleVisits('facility', new Date(visit.dueAt), [policy.fixed.facility_visit_interval], policy);
+    case 'follow_up':
+      return [];
+  }
+}
 
 export const commands: Rules<'recordServiceDelivered' | 'recordVisit' | 'recordReview'> = {
   recordServiceDelivered: {
@@ -31,7 +45,7 @@ export const commands: Rules<'recordServiceDelivered' | 'recordVisit' | 'recordR
       const next = pendingVisits(file, cmd.kind)[0];
       const dueSoon = next && ms(next.dueAt) - ctx.now.getTime() <= scaled(ctx.policy, ctx.policy.fixed.visit_early);
       return first(
-        cmd.kind === 'follow_up' ? stageIs(file, 'monitoring') : stageIs(file, 'implementation', 'monitoring'),
+        cmd.kind === 'follow_up' ? stageIs(file, 'monitoring') : cmd.kind === 'facility' ? stageIs(file, 'implementation') : stageIs(file, 'implementation', 'monitoring'),
         dueSoon ? undefined : 'NOTHING_DUE',
       );
     },
@@ -39,8 +53,8 @@ export const commands: Rules<'recordServiceDelivered' | 'recordVisit' | 'recordR
       const visit = pendingVisits(file, cmd.kind)[0]!;
       visit.doneAt = iso(ctx.now);
       const events: DomainEvent[] = [{ type: 'visit.recorded', data: { kind: cmd.kind, dueAt: visit.dueAt } }];
-      // Monthly monitoring keeps its calendar: the next visit is a month after this one was due.
-      if (cmd.kind === 'monitoring') file.visits.push(...scheduleVisits('monitoring', new Date(visit.dueAt), [ctx.policy.fixed.monitoring_interval], ctx.policy));
+      // Monitoring and the pendamping's visits at the RSJ keep their calendar: the next is due an interval after this one was.
+      file.visits.push(...nextOnCalendar(visit, ctx.policy));
       return events;
     },
   },
@@ -96,9 +110,7 @@ export const timers: Timers<'visit_due' | 'visit_missed' | 'review_due' | 'revie
       const visit = file.visits.find((v) => item.key === `visit:${v.kind}:${v.dueAt}:missed`)!;
       visit.missed = true;
       const raised = escalate(file, 'visit_missed', visit.kind, item.key, item.at);
-      if (visit.kind === 'monitoring') {
-        file.visits.push(...scheduleVisits('monitoring', new Date(visit.dueAt), [policy.fixed.monitoring_interval], policy));
-      }
+      file.visits.push(...nextOnCalendar(visit, policy));
       return [{ type: 'visit.missed', data: { kind: visit.kind, dueAt: visit.dueAt, level: file.escalationLevel } }, ...raised];
     },
   },

@@ -17,15 +17,17 @@ afterAll(() => dev?.close());
 
 const PARTNER = as('partner:RSJ-ATMA-HUSADA', ['86']);
 const CM = as('case_manager:cm-86', ['86']);
+const SPV = as('supervisor:spv-86', ['86']);
 
 async function caseAwaitingDecision(): Promise<string> {
   const caseId = (
     await caller(app).post('/v1/cases').send({ category: 'odgj_terlantar', riskLevel: 'high', regionCode: '86.01', report: { channel: 'public' }, subject: {} }).expect(201)
   ).body.caseId as string;
   await eventually(async () => ((await caller(app).get(`/v1/cases/${caseId}`)).body.projection === 'current' ? true : undefined), 'read model');
-  const act = (body: object) => request(app).post(`/v1/cases/${caseId}/commands`).set(CM).send(body).expect(200);
+  const act = (body: object, who = CM) => request(app).post(`/v1/cases/${caseId}/commands`).set(who).send(body).expect(200);
   await act({ type: 'acknowledge' });
-  await act({ type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  await act({ type: 'recordRapidAssessment', danger: 'self', medicalEmergency: false, capacity: 'lacks_capacity', capacityReason: 'acute_psychosis', needs: ['psychiatric_care'] });
+  await act({ type: 'decidePathway', pathway: 'odgj' }, SPV);
   await act({ type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-ATMA-HUSADA' });
   return caseId;
 }

@@ -62,20 +62,20 @@ test('a retried command with the same Idempotency-Key acts once', async () => {
       .post(`/v1/cases/${caseId}/commands`)
       .set(as('case_manager:cm-1'))
       .set('Idempotency-Key', 'assess-1')
-      .send({ type: 'recordAssessment', consent: 'not_possible', familyInvolved: false, summary: 'tampak bingung' });
+      .send({ type: 'recordRapidAssessment', danger: 'self', medicalEmergency: false, capacity: 'lacks_capacity', capacityReason: 'acute_psychosis', needs: [], summary: 'tampak bingung' });
   const first = await send().expect(200);
   const again = await send().expect(200);
-  expect(again.body.stage).toBe(first.body.stage);
-  expect(first.body.stage).toBe('linking');
+  expect(again.body.rapidAssessment).toEqual(first.body.rapidAssessment);
+  expect(first.body.rapidAssessment).toMatchObject({ capacity: 'lacks_capacity', capacityReason: 'acute_psychosis' });
   const timeline = await api.get(`/v1/cases/${caseId}/timeline`).expect(200);
   const types = timeline.body.items.map((e: { type: string }) => e.type);
-  expect(types.filter((t: string) => t === 'assessment.recorded')).toHaveLength(1);
+  expect(types.filter((t: string) => t === 'rapid_assessment.recorded')).toHaveLength(1);
   expect(timeline.body.items.map((e: { seq: number }) => e.seq)).toEqual(types.map((_: string, i: number) => i));
   // The summary stays in the encrypted case file, not in the timeline.
   expect(JSON.stringify(timeline.body)).not.toContain('bingung');
-  const page = await api.get(`/v1/cases/${caseId}/timeline`).query({ after: 1, limit: 2 }).expect(200);
-  expect(page.body.items.map((e: { seq: number }) => e.seq)).toEqual([2, 3]);
-  expect(page.body.nextAfter).toBe(3);
+  const page = await api.get(`/v1/cases/${caseId}/timeline`).query({ after: 1, limit: 1 }).expect(200);
+  expect(page.body.items.map((e: { seq: number }) => e.seq)).toEqual([2]);
+  expect(page.body.nextAfter).toBe(2);
 });
 
 test('invalid commands are 422 problems naming the field; unknown cases are 404', async () => {

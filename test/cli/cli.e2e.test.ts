@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { close, listen } from '../../api/listen';
 import type { CliIo } from '../../cli/program';
 import { runCli } from '../../cli/program';
+import { COMMAND_TYPES } from '../../domain/steps/index';
 import { freePort } from '../../temporal/free-port';
 import { testApp, tokenFor } from '../helpers/api';
 import type { DevWorker } from '../helpers/dev-worker';
@@ -104,8 +105,16 @@ test('open (idempotently), list, show, act, timeline', async () => {
   // Typed by the API's schema: a number, a boolean, and a region code that stays a string.
   const extended = await cli(['case', 'act', caseId, 'extendDeadline', '--set', 'hours=24', '--set', 'reason=menunggu keluarga'], SUPERVISOR, ['95']);
   expect(extended).toMatchObject({ code: 0, out: ['extendDeadline: open · stage assessment'] });
+  // A list of codes as a,b; an enum; a boolean.
+  const rapid = await cli(
+    ['case', 'act', caseId, 'recordRapidAssessment', '--set', 'danger=none', '--set', 'medicalEmergency=false', '--set', 'capacity=has_capacity', '--set', 'needs=food,shelter'],
+    'case_manager:cm-1',
+    ['95'],
+  );
+  expect(rapid).toMatchObject({ code: 0, out: ['recordRapidAssessment: open · stage assessment'] });
+  expect((await cli(['case', 'act', caseId, 'decidePathway', '--set', 'pathway=repatriation'], SUPERVISOR, ['95'])).code).toBe(0);
   const assessed = await cli(
-    ['case', 'act', caseId, 'recordAssessment', '--set', 'consent=not_possible', '--set', 'familyInvolved=false', '--set', 'originRegionCode=32.04'],
+    ['case', 'act', caseId, 'recordAssessment', '--set', 'consent=client', '--set', 'familyInvolved=false', '--set', 'originRegionCode=32.04'],
     'case_manager:cm-1',
     ['95'],
   );
@@ -134,7 +143,7 @@ test('open (idempotently), list, show, act, timeline', async () => {
   expect(page.nextAfter).toBe(2);
 
   const commands = await cli(['case', 'commands']);
-  expect(commands.out).toHaveLength(27);
+  expect(commands.out).toHaveLength(COMMAND_TYPES.length);
   expect(commands.out).toContainEqual(expect.stringMatching(/^requestExtension\s+days\* reason\*$/));
   expect((await cli(['case', 'commands', 'extendDeadline'])).out).toContainEqual(expect.stringMatching(/^\* hours\s+whole number 1–720$/));
 });
@@ -198,7 +207,7 @@ test('usage errors exit 2 before anything is sent', async () => {
   }
   const unknown = await cli(['--lang', 'en', 'case', 'act', some, 'frobnicate']);
   expect(unknown.code).toBe(2);
-  expect(unknown.err[0]).toMatch(/^The API has no command "frobnicate"\. It has: acknowledge, recordAssessment, /);
+  expect(unknown.err[0]).toMatch(/^The API has no command "frobnicate"\. It has: acknowledge, recordRapidAssessment, decidePathway, recordAssessment, /);
 
   const help = await cli(['case', 'open', '--help']);
   expect(help.code).toBe(0);

@@ -9,7 +9,7 @@ import { requireBinary } from '../../scripts/lib/temporal-binaries';
 import type { caseWorkflow } from '../../workflows/case/workflow';
 import { caseWorkflowId } from '../../workflows/case/contract';
 import type { CaseHandle } from '../helpers/case-harness';
-import { act, CM, OP, refusalOf, SUP, timeline } from '../helpers/case-harness';
+import { act, CM, decided, OP, refusalOf, SUP, timeline } from '../helpers/case-harness';
 import { caseInput } from '../helpers/case-input';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
@@ -46,6 +46,7 @@ test('a six-month ATENSI case runs in seconds with a simulation time scale and i
   const handle: CaseHandle = await dev.client.workflow.start<typeof caseWorkflow>('caseWorkflow', { workflowId: caseWorkflowId(input.caseId), taskQueue: dev.taskQueue, args: [input] });
   const started = Date.now();
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-sim' });
+  await decided(handle, 'atensi');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true });
   await act(handle, CM, {
     type: 'submitPlan',

@@ -55,3 +55,10 @@ export function caller(app: Express, who = 'admin:test-admin', regions: string[]
     post: (path: string) => request(app).post(path).set(headers),
   };
 }
+
+/** Rules v3 over the API: the rapid assessment, then the supervisor's pathway decision. */
+export async function decideOverApi(app: Express, caseId: string, pathway: string, regions: string[] = ['*']): Promise<void> {
+  const rapid = { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: [] };
+  await request(app).post(`/v1/cases/${caseId}/commands`).set(as('case_manager:cm-rapid', regions)).send(rapid).expect(200);
+  await request(app).post(`/v1/cases/${caseId}/commands`).set(as('supervisor:spv-decides', regions)).send({ type: 'decidePathway', pathway }).expect(200);
+}

@@ -20,6 +20,7 @@ import type { CaseView, OpenCaseInput } from '../../workflows/case/contract';
 import type { PartnerCommand } from '../../domain/commands';
 import { caseWorkflowId, commandUpdate, partnerReportSignal } from '../../workflows/case/contract';
 import { caseInput } from './case-input';
+import { eventually } from './eventually';
 import { openTestDatabase } from './database';
 import { caseTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from './temporal';
 
@@ -84,6 +85,19 @@ export function act(handle: CaseHandle, actor: Actor, command: CaseCommand): Pro
   return handle.executeUpdate(commandUpdate(command.type), { args: [{ actor, command }] });
 }
 
+/**
+ * Ends a test's case once it is idle. The time-skipping test server holds a time lock for every workflow
+ * task and running activity, and terminating a workflow mid-task never releases it: every later sleep in
+ * the suite then waits in real time (days). So the case finishes its work first.
+ */
+export async function finish(handle: Pick<CaseHandle, 'describe' | 'terminate'>): Promise<void> {
+  await eventually(async () => {
+    const { raw } = await handle.describe();
+    return (raw.pendingActivities ?? []).length > 0 || raw.pendingWorkflowTask ? undefined : true;
+  }, 'the case to be idle before it ends');
+  await handle.terminate('test done');
+}
+
 let reportSeq = 0;
 export function partner(handle: CaseHandle, partnerId: string, command: PartnerCommand, reportId = `r-${++reportSeq}`): Promise<void> {
   return handle.signal(partnerReportSignal, { partnerId, reportId, command });
@@ -123,4 +137,13 @@ export async function eventOf(database: Database, caseId: string, type: string, 
 export async function caseRow(database: Database, caseId: string) {
   const [row] = await database.db.select().from(cases).where(eq(cases.caseId, caseId));
   return row;
+}
+
+/**
+ * Rules v3: the rapid assessment (it is the first response too) and the supervisor's pathway decision.
+ * Facility care (odgj, medical) is then in linking; the others await the comprehensive assessment.
+ */
+export async function decided(handle: CaseHandle, pathway: CaseView['pathway'], category?: CaseView['category']): Promise<CaseView> {
+  await act(handle, CM, { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: [] });
+  return act(handle, SUP, { type: 'decidePathway', pathway, ...(category ? { category } : {}) });
 }

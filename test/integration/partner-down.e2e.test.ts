@@ -1,7 +1,7 @@
 // A partner that is completely down does not fail cases: they wait, retry with backoff, escalate as a
 // stalled integration once the policy's budget is spent (visible in the API and in Temporal), keep
 // retrying, and recover by themselves when the partner is back.
-import { as } from '../helpers/api';
+import { as, decideOverApi } from '../helpers/api';
 import type { PartnerStack } from '../helpers/partner-stack';
 import { eventually, startPartnerStack } from '../helpers/partner-stack';
 
@@ -26,6 +26,7 @@ test('transport down: the case escalates as integration_stalled, keeps retrying,
   await eventually(async () => ((await stack.api.get(`/v1/cases/${caseId}`)).body.projection === 'current' ? true : undefined), 'read model');
   const act = (body: object) => stack.api.post(`/v1/cases/${caseId}/commands`).set(CM).send(body).expect(200);
   await act({ type: 'acknowledge', assignedWorker: 'cm-83' });
+  await decideOverApi(stack.app, caseId, 'repatriation', ['83']);
   await act({ type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '35.78' });
   await act({ type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-35' });
 

@@ -4,7 +4,7 @@
 // simulators themselves.
 import { inArray } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
-import { as } from '../helpers/api';
+import { as, decideOverApi } from '../helpers/api';
 import type { PartnerStack } from '../helpers/partner-stack';
 import { eventually, startPartnerStack } from '../helpers/partner-stack';
 
@@ -42,6 +42,7 @@ async function prepare(caseId: string): Promise<void> {
   await eventually(async () => ((await stack.api.get(`/v1/cases/${caseId}`)).body.projection === 'current' ? true : undefined), 'read model');
   const act = (body: object) => stack.api.post(`/v1/cases/${caseId}/commands`).set(CM).send(body).expect(200);
   await act({ type: 'acknowledge', assignedWorker: 'cm-82' });
+  await decideOverApi(stack.app, caseId, 'repatriation', ['82']);
   await act({ type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '33.74', needsShelter: false });
   await act({ type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-33' });
 }

@@ -3,7 +3,7 @@
 // notification goes out through the gateway once — all over HTTP, through the clients production uses.
 import { eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
-import { as } from '../helpers/api';
+import { as, decideOverApi } from '../helpers/api';
 import type { PartnerStack } from '../helpers/partner-stack';
 import { eventually, startPartnerStack } from '../helpers/partner-stack';
 
@@ -33,6 +33,7 @@ test('a returnee is accepted, booked, travels and is handed over; each partner e
 
   const act = (body: object) => stack.api.post(`/v1/cases/${caseId}/commands`).set(CM).send(body).expect(200);
   await act({ type: 'acknowledge', assignedWorker: 'cm-81' });
+  await decideOverApi(stack.app, caseId, 'repatriation', ['81']);
   await act({ type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '32.04', needsShelter: true });
   await act({ type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-32' });
 

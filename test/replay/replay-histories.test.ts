@@ -34,9 +34,13 @@ const PATHWAYS = [
 // and after the batch read model (patch batch-read-model-v1).
 const INTEGRATED = ['partner-repatriation', 'group-batch-before-read-model', 'group-batch', 'group-member'];
 
-test('the recorded histories cover every pathway and a continue-as-new, from before and after the escalation ladder', () => {
-  // v1-*: recorded before the ladder (patch escalation-ladder-v2); the others with it.
-  const expected = [...PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]), ...INTEGRATED.map((p) => `${p}.history.bin`)];
+// Recorded under rules v3 (patch agency-handoffs-v3) and the reception-first batch (batch-reception-first-v1).
+// The province route is a transfer now, recorded with the family found after it (odgj-transfer-home).
+const HANDOFFS = [...PATHWAYS.filter((p) => p !== 'odgj-province'), 'odgj-transfer-home', 'partner-repatriation', 'group-batch', 'group-member'].map((p) => `v3-${p}`);
+
+test('the recorded histories cover every pathway and a continue-as-new, under each version of the rules', () => {
+  // v1-*: recorded before the ladder (patch escalation-ladder-v2); unprefixed: with it; v3-*: with hand-offs.
+  const expected = [...PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]), ...[...INTEGRATED, ...HANDOFFS].map((p) => `${p}.history.bin`)];
   expect(files).toEqual(expect.arrayContaining(expected));
 });
 

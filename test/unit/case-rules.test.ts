@@ -24,6 +24,18 @@ function odgjCase(): CaseFile {
 // One well-formed example of each command, to probe who may give it.
 const EXAMPLES: Record<CaseCommand['type'], CaseCommand> = {
   acknowledge: { type: 'acknowledge' },
+  recordRapidAssessment: { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: [] },
+  decidePathway: { type: 'decidePathway', pathway: 'odgj' },
+  recordFundingGuarantee: { type: 'recordFundingGuarantee', scheme: 'bpjs_pbi' },
+  recordDischarge: { type: 'recordDischarge', kind: 'stable' },
+  recordPickUp: { type: 'recordPickUp' },
+  recordStayReview: { type: 'recordStayReview', decision: 'continue_funding' },
+  recordTracingAttempt: { type: 'recordTracingAttempt', channel: 'police', result: 'lead' },
+  recordHomeVisit: { type: 'recordHomeVisit', ready: true },
+  decideTracing: { type: 'decideTracing', decision: 'continue' },
+  requestTransfer: { type: 'requestTransfer', to: 'dinsos_provinsi', unitCode: 'DINSOS-64', regionCode: '64' },
+  decideTransfer: { type: 'decideTransfer', accept: true, assignedWorker: 'cm-64' },
+  recordBast: { type: 'recordBast', ref: 'BAST-1' },
   recordAssessment: { type: 'recordAssessment', consent: 'client', familyInvolved: true },
   submitPlan: { type: 'submitPlan', components: ['terapi_fisik'], setting: 'family', services: [{ component: 'terapi_fisik', dueInDays: 3 }] },
   decidePlan: { type: 'decidePlan', approve: true },
@@ -56,6 +68,7 @@ test('partners may only report facts; operators may not approve; nobody approves
   const file = odgjCase();
   const allowed = (role: Role) => COMMAND_TYPES.filter((t) => refusal(file, EXAMPLES[t], ctx({ id: 'x', role })) !== 'ROLE_NOT_ALLOWED');
   expect(allowed('partner').sort()).toEqual([
+    'recordDischarge',
     'recordFamilyTracing',
     'recordObservationResult',
     'recordReferralDecision',

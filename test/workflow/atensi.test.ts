@@ -3,7 +3,7 @@
 import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import type { Harness } from '../helpers/case-harness';
-import { act, saveHistory, CM, eventOf, OP, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { act, CM, decided, eventOf, finish, OP, refusalOf, saveHistory, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,6 +14,7 @@ afterAll(() => h?.close());
 test('an ATENSI plan runs six months of monthly monitoring and two 90-day reviews to an approved closure', async () => {
   const { handle, caseId } = await h.start({ category: 'lansia_terlantar', pathway: 'atensi', riskLevel: 'medium', regionCode: '64.72' });
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  await decided(handle, 'atensi');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true });
   await act(handle, CM, {
     type: 'submitPlan',
@@ -55,7 +56,7 @@ test('an ATENSI plan runs six months of monthly monitoring and two 90-day review
   expect(closed.status).toBe('closed');
   expect(closed.reviews.map((r) => r.decision)).toEqual(['continue', 'terminate']);
 
-  await saveHistory(handle, 'atensi-six-months');
+  await saveHistory(handle, 'v3-atensi-six-months');
   const events = await timeline(h.database, caseId);
   const types = events.map((e) => e.type);
   expect(types.filter((t) => t === 'visit.recorded')).toHaveLength(6);
@@ -69,6 +70,7 @@ test('an ATENSI plan runs six months of monthly monitoring and two 90-day review
 test('a missed monthly visit and an overdue service escalate, and monitoring keeps its monthly calendar', async () => {
   const { handle, caseId } = await h.start({ category: 'korban_napza', pathway: 'atensi', riskLevel: 'low' });
   await act(handle, OP, { type: 'acknowledge' });
+  await decided(handle, 'atensi');
   await act(handle, CM, { type: 'recordAssessment', consent: 'family', familyInvolved: true });
   await act(handle, CM, { type: 'submitPlan', components: ['terapi_fisik'], setting: 'residential', services: [{ component: 'terapi_fisik', dueInDays: 20 }] });
   await act(handle, SUP, { type: 'decidePlan', approve: true });
@@ -88,5 +90,5 @@ test('a missed monthly visit and an overdue service escalate, and monitoring kee
   expect(view.escalationLevel).toBe(3);
   const next = view.visits.find((v) => !v.doneAt && !v.missed)!;
   expect(new Date(next.dueAt).getTime() - start).toBe(60 * DAY);
-  await handle.terminate('test done');
+  await finish(handle);
 });

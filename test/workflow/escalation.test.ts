@@ -6,7 +6,7 @@ import { DAY, HOUR, MINUTE } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { Harness } from '../helpers/case-harness';
-import { act, CM, eventOf, OP, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { act, CM, decided, eventOf, finish, OP, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 const failedOnce = new Set<string>();
@@ -42,8 +42,9 @@ async function outbox(caseId: string, count: number) {
 }
 
 test('a high-risk assessment not done climbs the ladder at exactly the policy times, notifying each audience once', async () => {
-  const { handle, caseId } = await h.start({ riskLevel: 'high' });
-  const acked = await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  const { handle, caseId } = await h.start({ category: 'orang_terlantar', pathway: 'repatriation', riskLevel: 'high' });
+  await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  const acked = await decided(handle, 'repatriation');
   const t0 = new Date(acked.stepStartedAt).getTime();
   await h.env.sleep(5 * DAY + HOUR);
   const raised = await eventOf(h.database, caseId, 'escalation.raised', 3);
@@ -71,18 +72,19 @@ test('a high-risk assessment not done climbs the ladder at exactly the policy ti
   expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(3);
 
   // The case manager finally records the assessment: the case moves on and de-escalates.
-  const view = await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  const view = await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false, originRegionCode: '32.04' });
   expect([view.escalationLevel, view.escalations]).toEqual([0, []]);
   await eventOf(h.database, caseId, 'escalation.resolved');
   expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(0);
   await h.env.sleep(6 * DAY);
   expect(await outbox(caseId, 5)).toHaveLength(5);
-  await handle.terminate('test done');
+  await finish(handle);
 });
 
 test('a paused deadline does not escalate while paused, and resumes with the time it had left', async () => {
-  const { handle, caseId } = await h.start({ riskLevel: 'high' });
-  const acked = await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  const { handle, caseId } = await h.start({ category: 'lansia_terlantar', pathway: 'atensi', riskLevel: 'high' });
+  await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  const acked = await decided(handle, 'atensi');
   const t0 = new Date(acked.stepStartedAt).getTime();
   await h.env.sleep(12 * HOUR);
   const paused = await act(handle, CM, { type: 'pauseDeadline', party: 'hospital', expectedInDays: 10, reason: 'menunggu hasil pemeriksaan' });
@@ -97,13 +99,13 @@ test('a paused deadline does not escalate while paused, and resumes with the tim
   const missed = await eventOf(h.database, caseId, 'deadline.missed');
   const dueAfter = new Date(String(missed[0]!.data.dueAt)).getTime() - t0;
   expect(Math.abs(dueAfter - (12 + 8 * 24 + 36) * HOUR)).toBeLessThan(1000);
-  await handle.terminate('test done');
+  await finish(handle);
 });
 
 test('a case with no recorded activity for 7 days is stalled and escalates the same way', async () => {
   const { handle, caseId } = await h.start({ category: 'odgj_terlantar', pathway: 'odgj', riskLevel: 'low' });
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
-  const assessed = await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  const assessed = await decided(handle, 'odgj');
   const t0 = new Date(assessed.lastActivityAt).getTime();
   // Linking, but nobody sends the referral: no step deadline runs, only the watchdog.
   await h.env.sleep(8 * DAY + HOUR);
@@ -122,7 +124,7 @@ test('a case with no recorded activity for 7 days is stalled and escalates the s
   expect(await outbox(caseId, 3)).toHaveLength(3);
   const worked = await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-1' });
   expect([worked.escalationLevel, worked.escalations]).toEqual([0, []]);
-  await handle.terminate('test done');
+  await finish(handle);
 });
 
 test('a read model that keeps failing past the integration budget escalates, visibly in Temporal, then recovers', async () => {
@@ -144,7 +146,7 @@ test('a read model that keeps failing past the integration budget escalates, vis
     ['escalation.level1', 'case_manager', 'integration_stalled'],
     ['escalation.level1', 'supervisor', 'integration_stalled'],
   ]);
-  await handle.terminate('test done');
+  await finish(handle);
 });
 
 test('cancelling a case while its read-model write is failing stops the retries and withdraws it once the write lands', async () => {

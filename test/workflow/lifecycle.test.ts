@@ -5,7 +5,7 @@ import { HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
+import { act, caseRow, CM, decided, eventOf, finish, OP, partner, refusalOf, saveHistory, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ test('opening a case records intake and the risk-tiered first-response deadline;
   expect(JSON.stringify(await timeline(h.database, caseId))).not.toMatch(/Budi|pasar/);
   const attrs = (await handle.describe()).typedSearchAttributes;
   expect([attrs.get(SA.stage), attrs.get(SA.region), attrs.get(SA.province), attrs.get(SA.pathway)]).toEqual(['identification', '64.72', '64', 'odgj']);
-  await handle.terminate('test done');
+  await finish(handle);
 });
 
 test('every illegal command is refused by its validator with a stable code and leaves no trace in the history', async () => {
@@ -44,6 +44,10 @@ test('every illegal command is refused by its validator with a stable code and l
   for (const [p, code] of refusals.splice(0)) expect(await refusalOf(p)).toBe(code);
 
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-9' });
+  // Skipping the supervisor's pathway decision: the comprehensive assessment waits for it.
+  tryIt(act(handle, CM, { type: 'recordAssessment', consent: 'guardian', familyInvolved: true }), 'PATHWAY_NOT_DECIDED');
+  for (const [p, code] of refusals.splice(0)) expect(await refusalOf(p)).toBe(code);
+  await decided(handle, 'atensi');
   // Skipping assessment: a plan before the assessment is refused.
   tryIt(act(handle, CM, { type: 'submitPlan', components: ['terapi_fisik'], setting: 'family', services: [{ component: 'terapi_fisik', dueInDays: 5 }] }), 'WRONG_STAGE');
   // A child cannot consent alone.
@@ -63,15 +67,16 @@ test('every illegal command is refused by its validator with a stable code and l
   tryIt(act(handle, CM, { type: 'reassign', assignedWorker: 'cm-2', reason: 'x' }), 'ROLE_NOT_ALLOWED');
   for (const [p, code] of refusals.splice(0)) expect(await refusalOf(p)).toBe(code);
 
-  // Only the two accepted commands (acknowledge, assessment) are in the history.
-  expect(await acceptedUpdates(handle)).toBe(2);
+  // Only the four accepted commands (acknowledge, rapid assessment, pathway decision, assessment) are in the history.
+  expect(await acceptedUpdates(handle)).toBe(4);
   expect((await handle.query(getCaseQuery)).stage).toBe('planning');
-  await handle.terminate('test done');
+  await finish(handle);
 });
 
 test('a supervisor withdrawing a case cancels what is pending with partners and ends the workflow', async () => {
   const { handle, caseId } = await h.start({ category: 'orang_terlantar', pathway: 'repatriation' });
   await act(handle, OP, { type: 'acknowledge' });
+  await decided(handle, 'repatriation');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false, originRegionCode: '33.01', needsShelter: true });
   await act(handle, CM, { type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-33.01' });
   expect(await refusalOf(act(handle, CM, { type: 'withdraw', reason: 'duplicate' }))).toBe('ROLE_NOT_ALLOWED');
@@ -91,7 +96,7 @@ test('a supervisor withdrawing a case cancels what is pending with partners and 
 test('cancelling the workflow withdraws the case with the same clean-up', async () => {
   const { handle, caseId } = await h.start();
   await act(handle, OP, { type: 'acknowledge' });
-  await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  await decided(handle, 'odgj');
   await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-1' });
   await handle.cancel();
   const failure = await handle.result().catch((e: unknown) => e);
@@ -106,6 +111,7 @@ test('cancelling the workflow withdraws the case with the same clean-up', async 
 test('a closed case can be reopened within the window and is assessed afresh', async () => {
   const { handle, caseId } = await h.start({ category: 'tuna_sosial', pathway: 'atensi', riskLevel: 'low' });
   await act(handle, OP, { type: 'acknowledge' });
+  await decided(handle, 'atensi');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false });
   await act(handle, CM, { type: 'submitPlan', components: ['bantuan_sosial'], setting: 'community', services: [{ component: 'bantuan_sosial', dueInDays: 10 }] });
   await act(handle, SUP, { type: 'decidePlan', approve: true });
@@ -120,7 +126,7 @@ test('a closed case can be reopened within the window and is assessed afresh', a
   expect(reopened.stageHistory.map((c) => c.to).slice(-2)).toEqual(['closed', 'assessment']);
   await eventOf(h.database, caseId, 'case.reopened');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'open', stage: 'assessment' });
-  await handle.terminate('test done');
+  await finish(handle);
 });
 
 test('a long case continues as new with its file, timeline numbering and handlers intact', async () => {
@@ -139,13 +145,14 @@ test('a long case continues as new with its file, timeline numbering and handler
   const view = await latest.query(getCaseQuery);
   expect(view.notes).toHaveLength(12);
   expect(view.stage).toBe('assessment');
+  await decided(latest as CaseHandle, 'atensi');
   const after = await act(latest as CaseHandle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false });
   expect(after.stage).toBe('planning');
   const seqs = (await timeline(h.database, caseId, 17)).map((e) => e.seq);
   expect(seqs).toEqual(seqs.map((_, i) => i));
-  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'continued-as-new-first-run');
-  await saveHistory(latest as CaseHandle, 'continued-as-new-second-run');
+  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'v3-continued-as-new-first-run');
+  await saveHistory(latest as CaseHandle, 'v3-continued-as-new-second-run');
   await partner(latest as CaseHandle, 'x', { type: 'recordServiceDelivered', serviceId: 'svc-9' });
   await eventOf(h.database, caseId, 'partner.report_ignored');
-  await latest.terminate('test done');
+  await finish(latest);
 });

@@ -1,10 +1,11 @@
-// The ODGJ pathway on the time-skipping server: RSJ admission, observation (with extensions), family
-// tracing, then reunification with follow-ups at 7/30/90 days or hand-over to the province.
+// The ODGJ pathway on the time-skipping server (rules v3): rapid assessment and the supervisor's decision,
+// RSJ admission, family tracing, the RSJ's discharge and the pick-up, then reunification with follow-ups at
+// 7/30/90 days; or a tracing deadline the supervisor decides on. (Transfers to the province: handoffs.test.)
 import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
+import { act, caseRow, CM, decided, eventOf, finish, OP, partner, refusalOf, saveHistory, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,12 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** Intake to admission: acknowledged, assessed, transported to the RSJ and accepted there. */
+/** Intake to admission: acknowledged, rapidly assessed, sent to the RSJ, transported there and accepted. */
 async function admitted(): Promise<{ handle: CaseHandle; caseId: string }> {
   const started = await h.start({ category: 'odgj_terlantar', pathway: 'odgj', riskLevel: 'high' });
   const { handle } = started;
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
-  await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  await decided(handle, 'odgj');
   await partner(handle, 'transport-1', { type: 'recordTransport', leg: 'to_facility', event: 'arrived' });
   await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-ATMA-HUSADA' });
   await partner(handle, 'rsj-atma-husada', { type: 'recordReferralDecision', accepted: true });
@@ -31,11 +32,16 @@ test('family found: reunification, follow-up visits fire at 7, 30 and 90 days an
   const admittedView = await handle.query(getCaseQuery);
   expect(new Date(admittedView.observation!.endsAt).getTime() - new Date(admittedView.observation!.startedAt).getTime()).toBe(14 * DAY);
 
+  await act(handle, CM, { type: 'recordFundingGuarantee', scheme: 'jkn_kis' });
   await h.env.sleep(5 * DAY);
-  await act(handle, CM, { type: 'recordFamilyTracing', found: true, canReceive: true });
-  await h.env.sleep(9 * DAY + HOUR);
-  await eventOf(h.database, caseId, 'observation.period_ended');
-  await partner(handle, 'rsj-atma-husada', { type: 'recordObservationResult', result: 'stable' });
+  await act(handle, CM, { type: 'recordTracingAttempt', channel: 'kelurahan_rt', result: 'found' });
+  await act(handle, CM, { type: 'recordHomeVisit', ready: true });
+  // Family ready, but the trip home waits for the RSJ's discharge and the pick-up.
+  expect(await refusalOf(act(handle, CM, { type: 'recordTransport', leg: 'home', event: 'departed' }))).toBe('STEP_NOT_READY');
+  await h.env.sleep(8 * DAY);
+  await partner(handle, 'rsj-atma-husada', { type: 'recordDischarge', kind: 'stable' });
+  await act(handle, CM, { type: 'recordPickUp' });
+  await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true, familyReady: true });
   await act(handle, CM, { type: 'recordTransport', leg: 'home', event: 'departed' });
   await act(handle, CM, { type: 'recordTransport', leg: 'home', event: 'arrived' });
   const handedOver = await act(handle, CM, { type: 'recordHandover', to: 'family' });
@@ -62,54 +68,33 @@ test('family found: reunification, follow-up visits fire at 7, 30 and 90 days an
   expect((await handle.describe()).typedSearchAttributes.get(SA.status)).toBe('closed');
   // After the reopen window the workflow completes with its outcome.
   expect(await handle.result()).toEqual({ caseId, status: 'closed', stage: 'closed', outcome: 'reunified' });
-  await saveHistory(handle, 'odgj-family-found');
+  await saveHistory(handle, 'v3-odgj-family-found');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'closed', stage: 'closed', jurisdiction: 'kabkota' });
 });
 
-test('no family found in time: tracing expires and the case is handed over to the province', async () => {
+test('no family found in time: the supervisor decides, and tracing goes on while the case is referred onwards', async () => {
   const { handle, caseId } = await admitted();
+  await act(handle, CM, { type: 'recordTracingAttempt', channel: 'police', result: 'not_found' });
   await h.env.sleep(14 * DAY + HOUR);
-  await eventOf(h.database, caseId, 'family_tracing.expired');
-  await partner(handle, 'rsj-atma-husada', { type: 'recordObservationResult', result: 'needs_further_care' });
-  // Reunification is not possible without a family.
+  await eventOf(h.database, caseId, 'family_tracing.due');
+  const waiting = await handle.query(getCaseQuery);
+  expect(waiting.familyTracing).toMatchObject({ found: null, decidedAt: null });
+  expect(waiting.escalations.map((e) => e.reason)).toContain('tracing_overdue');
+  expect(await refusalOf(act(handle, CM, { type: 'decideTracing', decision: 'refer_onwards' }))).toBe('ROLE_NOT_ALLOWED');
+  const onwards = await act(handle, SUP, { type: 'decideTracing', decision: 'refer_onwards' });
+  expect(onwards.familyTracing).toMatchObject({ dueAt: null, reviews: [{ decision: 'refer_onwards' }] });
+  expect(onwards.escalations.map((e) => e.reason)).not.toContain('tracing_overdue');
+  // Reunification is not possible without a family; the hand-over to the province is a transfer now.
   expect(await refusalOf(act(handle, CM, { type: 'recordTransport', leg: 'home', event: 'departed' }))).toBe('STEP_NOT_READY');
-  const view = await act(handle, CM, { type: 'recordHandover', to: 'province' });
-  expect(view).toMatchObject({ stage: 'monitoring', jurisdiction: 'province', regionCode: '64' });
-  const events = await eventOf(h.database, caseId, 'jurisdiction.changed');
-  expect(events[0]!.data).toMatchObject({ from: 'kabkota', to: 'province', fromRegion: '64.72', toRegion: '64' });
-  const described = await handle.describe();
-  expect(described.typedSearchAttributes.get(SA.region)).toBe('64');
-  expect(await caseRow(h.database, caseId)).toMatchObject({ jurisdiction: 'province', regionCode: '64', stage: 'monitoring' });
-  await handle.terminate('test done');
-  await saveHistory(handle, 'odgj-province');
-});
-
-test('an observation extension needs supervisor approval and is capped', async () => {
-  const { handle } = await admitted();
-  const before = await handle.query(getCaseQuery);
-  expect(await refusalOf(act(handle, CM, { type: 'decideExtension', approve: true }))).toBe('ROLE_NOT_ALLOWED');
-  expect(await refusalOf(act(handle, SUP, { type: 'decideExtension', approve: true }))).toBe('NOTHING_TO_DECIDE');
-  expect(await refusalOf(act(handle, CM, { type: 'requestExtension', days: 15, reason: 'RSJ asks more time' }))).toBe('EXTENSION_BEYOND_CAP');
-
-  await partner(handle, 'rsj-atma-husada', { type: 'requestExtension', days: 10, reason: 'belum stabil' });
-  expect(await refusalOf(act(handle, CM, { type: 'requestExtension', days: 2, reason: 'again' }))).toBe('REQUEST_PENDING');
-  const extended = await act(handle, SUP, { type: 'decideExtension', approve: true });
-  expect(new Date(extended.observation!.endsAt).getTime() - new Date(before.observation!.endsAt).getTime()).toBe(10 * DAY);
-
-  // 10 days used of the 14-day cap: 5 more is beyond it, 4 is not; this one is refused by the supervisor.
-  expect(await refusalOf(act(handle, CM, { type: 'requestExtension', days: 5, reason: 'more' }))).toBe('EXTENSION_BEYOND_CAP');
-  await act(handle, SUP, { type: 'requestExtension', days: 4, reason: 'more' });
-  expect(await refusalOf(act(handle, SUP, { type: 'decideExtension', approve: true }))).toBe('SELF_APPROVAL');
-  const refused = await act(handle, SUP2, { type: 'decideExtension', approve: false });
-  expect(refused.observation!.endsAt).toBe(extended.observation!.endsAt);
-  expect(refused.observation!.extensions.map((e) => e.status)).toEqual(['approved', 'refused']);
-  await handle.terminate('test done');
+  expect(await refusalOf(act(handle, CM, { type: 'recordHandover', to: 'province' }))).toBe('USE_TRANSFER');
+  expect(await caseRow(h.database, caseId)).toMatchObject({ jurisdiction: 'kabkota', regionCode: '64.72', stage: 'implementation' });
+  await finish(handle);
 });
 
 test('a declined referral is re-referred, and a missed acceptance deadline escalates', async () => {
   const { handle, caseId } = await h.start({ category: 'odgj_terlantar', pathway: 'odgj', riskLevel: 'medium' });
   await act(handle, OP, { type: 'acknowledge' });
-  await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false });
+  await decided(handle, 'odgj');
   await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-A' });
   await partner(handle, 'rsj-a', { type: 'recordReferralDecision', accepted: false, reason: 'penuh' });
   await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-B' });
@@ -127,5 +112,5 @@ test('a declined referral is re-referred, and a missed acceptance deadline escal
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types.filter((t) => t === 'referral.accepted')).toHaveLength(1);
   expect(types).not.toContain('partner.report_ignored');
-  await handle.terminate('test done');
+  await finish(handle);
 });

@@ -12,7 +12,7 @@ import { batchWorkflowId, getBatchQuery, receptionDecisionSignal } from '../../w
 import { caseWorkflowId, getCaseQuery } from '../../workflows/case/contract';
 import type { groupRepatriationWorkflow } from '../../workflows/batch/workflow';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { CM, OP, act, eventOf, partner, saveHistory, startHarness } from '../helpers/case-harness';
+import { CM, OP, act, decided, eventOf, partner, saveHistory, startHarness } from '../helpers/case-harness';
 
 let h: Harness;
 let sim: RunningSimulator;
@@ -39,6 +39,7 @@ async function until(probe: () => boolean | Promise<boolean>, what: string): Pro
 test('an integrated repatriation: the case asks, books and travels through the partner services', async () => {
   const { handle, caseId } = await h.start({ category: 'orang_terlantar', pathway: 'repatriation', riskLevel: 'medium', regionCode: '31.72', partnerIntegration: true });
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  await decided(handle, 'repatriation');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '32.04', needsShelter: true });
   await act(handle, CM, { type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-32' });
   await until(() => sim.sim.counts().admissionsPerCaseRef[caseId] === 1, 'the admission request');
@@ -51,10 +52,10 @@ test('an integrated repatriation: the case asks, books and travels through the p
   const view = await act(handle, CM, { type: 'recordHandover', to: 'origin_dinsos' });
   expect(view.stage).toBe('monitoring');
   await eventOf(h.database, caseId, 'referral.sent');
-  await saveHistory(handle, 'partner-repatriation');
+  await saveHistory(handle, 'v3-partner-repatriation');
 });
 
-test('a group batch of two: shared booking, reception confirmed, both arrive', async () => {
+test('a group batch of two: reception confirmed first, then one shared booking, both arrive', async () => {
   const batchId = crypto.randomUUID();
   const members = [crypto.randomUUID(), crypto.randomUUID()];
   const input: GroupRepatriationInput = {
@@ -77,17 +78,17 @@ test('a group batch of two: shared booking, reception confirmed, both arrive', a
   for (const c of cases) {
     await until(async () => (await c.describe().then(() => true).catch(() => false)), 'the member case');
     await act(c, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+    // The group's reception is the batch's to ask: members are ready once assessed.
     await act(c, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '33.74' });
-    await act(c, CM, { type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-33' });
-    await until(() => sim.sim.counts().admissionsPerCaseRef[c.workflowId.slice(5)] === 1, 'the member admission request');
-    await partner(c, 'DINSOS-33', { type: 'recordReferralDecision', accepted: true });
   }
-  await until(async () => (await batch.query(getBatchQuery)).status === 'confirming', 'booking and reception request');
-  // The origin Dinsos answers a request it has received, never before.
+  await until(async () => (await batch.query(getBatchQuery)).status === 'confirming', 'the reception request');
+  // The origin Dinsos answers a request it has received, never before; nothing is booked until it agrees.
   await until(() => sim.sim.counts().admissionsPerCaseRef[`batch-${batchId}`] === 1, 'the reception request');
-  expect(sim.sim.counts().bookingsPerCaseRef[members[0]!]).toBe(1);
+  expect(sim.sim.counts().bookingsPerCaseRef[members[0]!]).toBeUndefined();
   await batch.signal(receptionDecisionSignal, { reportId: 'rcp-1', accepted: true });
   await until(async () => (await batch.query(getBatchQuery)).status === 'travelling', 'travelling');
+  expect(sim.sim.counts().bookingsPerCaseRef[members[0]!]).toBe(1);
+  for (const c of cases) expect((await c.query(getCaseQuery)).referral).toMatchObject({ partner: 'origin_dinsos', facilityCode: 'DINSOS-33', decision: 'accepted' });
   for (const c of cases) {
     await partner(c, 'TRANSPORT', { type: 'recordTransport', leg: 'home', event: 'departed' });
     await partner(c, 'TRANSPORT', { type: 'recordTransport', leg: 'home', event: 'arrived' });
@@ -98,6 +99,6 @@ test('a group batch of two: shared booking, reception confirmed, both arrive', a
   expect(sim.sim.counts().bookingsCreated).toBeGreaterThanOrEqual(2); // this batch's and the first test's
   const [row] = await h.database.db.select().from(batches).where(eq(batches.batchId, batchId));
   expect(row).toMatchObject({ status: 'completed', members: 2, arrived: 2, planVersion: 1 });
-  await saveHistory(batch, 'group-batch');
-  await saveHistory(cases[0]!, 'group-member');
+  await saveHistory(batch, 'v3-group-batch');
+  await saveHistory(cases[0]!, 'v3-group-member');
 });

@@ -4,7 +4,7 @@ import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { Harness } from '../helpers/case-harness';
-import { act, saveHistory, caseRow, CM, eventOf, OP, partner, refusalOf, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { act, caseRow, CM, decided, eventOf, finish, OP, partner, refusalOf, saveHistory, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,6 +17,7 @@ const migrant = { category: 'orang_terlantar', pathway: 'repatriation', riskLeve
 test('a stranded migrant is sheltered, accepted by the origin region, taken home, followed up and closed', async () => {
   const { handle, caseId } = await h.start(migrant);
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-1' });
+  await decided(handle, 'repatriation');
   expect(await refusalOf(act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false }))).toBe('ORIGIN_REGION_REQUIRED');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true, originRegionCode: '32.04', needsShelter: true });
   expect(await refusalOf(act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-X' }))).toBe('WRONG_PATHWAY');
@@ -39,7 +40,7 @@ test('a stranded migrant is sheltered, accepted by the origin region, taken home
   await act(handle, CM, { type: 'requestClosure', outcome: 'repatriated', reason: 'arrived and settled' });
   await act(handle, SUP, { type: 'decideClosure', approve: true });
 
-  await saveHistory(handle, 'repatriation');
+  await saveHistory(handle, 'v3-repatriation');
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types).toEqual(expect.arrayContaining(['shelter.admitted', 'referral.accepted', 'transport.arrived', 'handover.completed', 'closure.approved']));
   expect(types).not.toContain('shelter.limit_reached');
@@ -49,6 +50,7 @@ test('a stranded migrant is sheltered, accepted by the origin region, taken home
 test('the shelter stay reaching its legal maximum escalates', async () => {
   const { handle, caseId } = await h.start(migrant);
   await act(handle, OP, { type: 'acknowledge' });
+  await decided(handle, 'repatriation');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false, originRegionCode: '35.07', needsShelter: true });
   await act(handle, CM, { type: 'requestReferral', partner: 'origin_dinsos', facilityCode: 'DINSOS-35.07' });
   await h.env.sleep(14 * DAY + HOUR);
@@ -62,5 +64,5 @@ test('the shelter stay reaching its legal maximum escalates', async () => {
     ['shelter_limit', 'shelter', 1],
   ]);
   expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(3);
-  await handle.terminate('test done');
+  await finish(handle);
 });

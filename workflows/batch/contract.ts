@@ -57,6 +57,8 @@ export interface BatchView {
   plans: TripPlan[];
   members: { caseId: string; status: ReturneeStatus }[];
   compensations: { planVersion: number; step: string; outcome: string; at: string }[];
+  /** A plan that stopped and waits for the supervisor to re-plan (batches since "reception first"). */
+  escalation: { reason: string; planVersion: number; since: string } | null;
 }
 
 export interface ReceptionDecision {

@@ -1,14 +1,18 @@
 // The batch's messages: the Query, each member's news, the origin Dinsos's reception decision (a
 // partner callback) and a supervisor's re-plan of a compensated trip (validated synchronously).
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { laterStatus } from '../../domain/group-trip';
 import { AGENCY_CODE } from '../../domain/ids';
 import { getBatchQuery, receptionDecisionSignal, replanUpdate, returneeUpdateSignal } from './contract';
 import type { BatchState } from './state';
 
-export function handleBatchMessages(batch: BatchState): void {
+export function handleBatchMessages(batch: BatchState, monotonic: boolean): void {
   setHandler(getBatchQuery, () => batch.view());
   setHandler(returneeUpdateSignal, ({ caseId, status }) => {
-    if (batch.members.has(caseId)) batch.members.set(caseId, status);
+    const current = batch.members.get(caseId);
+    if (current === undefined) return;
+    // Since "reception first": news that overtook each other on the way never moves a member backwards.
+    batch.members.set(caseId, monotonic ? laterStatus(current, status) : status);
   });
   setHandler(receptionDecisionSignal, (decision) => {
     // The agency may call back more than once; the first word on the current plan counts.
@@ -21,6 +25,8 @@ export function handleBatchMessages(batch: BatchState): void {
     ({ originAgency }) => {
       if (originAgency) batch.originAgency = originAgency;
       batch.replanRequested = true;
+      // The supervisor has taken it up: the stopped plan no longer waits on anyone.
+      batch.escalation = null;
       return batch.view();
     },
     {

@@ -32,10 +32,10 @@ export async function openMemberCases(input: GroupRepatriationInput): Promise<vo
   }
 }
 
-export async function tellCases(caseIds: string[], event: GroupTrip['event'], planVersion: number): Promise<void> {
+export async function tellCases(caseIds: string[], event: GroupTrip['event'], planVersion: number, agency?: string): Promise<void> {
   for (const id of caseIds) {
     await getExternalWorkflowHandle(caseWorkflowId(id))
-      .signal(groupTripSignal, { event, planVersion })
+      .signal(groupTripSignal, { event, planVersion, ...(agency ? { agency } : {}) })
       .catch(() => undefined); // a case already ended needs no news of the trip
   }
 }

@@ -21,7 +21,7 @@ export class BatchReadModel {
     if (!this.enabled) return;
     const v = this.batch.view();
     const count = (s: ReturneeStatus) => v.members.filter((m) => m.status === s).length;
-    const shown = JSON.stringify([v.status, count('arrived'), count('withdrawn'), v.plans.length, v.originAgency]);
+    const shown = JSON.stringify([v.status, count('arrived'), count('withdrawn'), v.plans.length, v.originAgency, v.escalation?.reason ?? null]);
     if (shown === this.shown) return;
     this.shown = shown;
     this.version += 1;
@@ -35,6 +35,7 @@ export class BatchReadModel {
       arrived: count('arrived'),
       withdrawn: count('withdrawn'),
       planVersion: v.plans.length,
+      ...(v.escalation ? { escalation: v.escalation.reason } : {}),
       openedAt: this.openedAt,
       at: new Date().toISOString(),
       version: this.version,

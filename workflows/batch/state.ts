@@ -13,6 +13,8 @@ export class BatchState {
   reception: ReceptionDecision | null = null;
   readonly seenReports = new Set<string>();
   replanRequested = false;
+  /** Batches since "reception first": a stopped plan waiting for the supervisor. */
+  escalation: BatchView['escalation'] = null;
 
   constructor(private readonly input: GroupRepatriationInput) {
     this.originAgency = input.originAgency;
@@ -40,6 +42,7 @@ export class BatchState {
       plans: this.plans.map((p) => ({ ...p, members: [...p.members] })),
       members: [...this.members].map(([caseId, s]) => ({ caseId, status: s })),
       compensations: [...this.compensations],
+      escalation: this.escalation,
     };
   }
 }

@@ -58,6 +58,8 @@ export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version' | '
 export interface CommandRequest {
   actor: Actor;
   command: CaseCommand;
+  /** The regions the caller acts for: the workflow checks them against who holds the case now. */
+  scope?: string[];
 }
 
 export interface PartnerReport {
@@ -68,11 +70,13 @@ export interface PartnerReport {
   command: PartnerCommand;
 }
 
-/** Batch -> case: the group's shared trip home was booked or cancelled. */
+/** Batch -> case: the origin Dinsos agreed to receive the group (rules v3), or the shared trip home was booked or cancelled. */
 export interface GroupTrip {
-  event: 'booked' | 'cancelled';
+  event: 'received' | 'booked' | 'cancelled';
   /** The plan it belongs to: a re-planned trip has a higher version. */
   planVersion: number;
+  /** The receiving origin Dinsos, with `received`. */
+  agency?: string;
 }
 
 export const getCaseQuery = query<CaseView>('getCase');

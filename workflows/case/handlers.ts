@@ -8,6 +8,8 @@ import type { Actor } from '../../domain/roles';
 import { SYSTEM_ACTOR } from '../../domain/roles';
 import type { RuleCode } from '../../domain/rule-codes';
 import { RULE_MESSAGES } from '../../domain/rule-codes';
+import { groupReceptionAgreed } from '../../domain/group-trip';
+import { reportNotApplied } from '../../domain/integration/reports';
 import { COMMAND_TYPES, execute, refusal } from '../../domain/steps/index';
 import type { CaseWorkflowInput, CommandRequest, GroupTrip, PartnerReport } from './contract';
 import { commandUpdate, getCaseQuery, groupTripSignal, partnerReportSignal } from './contract';
@@ -19,7 +21,7 @@ function refused(code: RuleCode): ApplicationFailure {
 }
 
 export function handleMessages(file: CaseFile, input: CaseWorkflowInput, policy: Policy, recorder: CaseRecorder): void {
-  const ctx = (actor: Actor): Ctx => ({ actor, now: new Date(), policy });
+  const ctx = (actor: Actor, scope?: readonly string[]): Ctx => ({ actor, now: new Date(), policy, ...(scope ? { scope } : {}) });
   const view = () => caseView(file, input, policy);
   setHandler(getCaseQuery, view);
 
@@ -27,13 +29,13 @@ export function handleMessages(file: CaseFile, input: CaseWorkflowInput, policy:
     setHandler(
       commandUpdate(type),
       async (req: CommandRequest) => {
-        await recorder.record(execute(file, req.command, ctx(req.actor)), req.actor);
+        await recorder.record(execute(file, req.command, ctx(req.actor, req.scope)), req.actor);
         return view();
       },
       {
         validator: (req: CommandRequest) => {
           if (req?.command?.type !== type) throw refused('NO_CHANGE');
-          const code = refusal(file, req.command, ctx(req.actor));
+          const code = refusal(file, req.command, ctx(req.actor, req.scope));
           if (code) throw refused(code);
         },
       },
@@ -42,6 +44,13 @@ export function handleMessages(file: CaseFile, input: CaseWorkflowInput, policy:
 
   setHandler(groupTripSignal, async (trip: GroupTrip) => {
     if (!file.group) return;
+    if (trip.event === 'received') {
+      // Rules v3: the origin Dinsos agreed to receive the whole group.
+      const events = groupReceptionAgreed(file, trip.agency ?? '', trip.planVersion, ctx(SYSTEM_ACTOR));
+      if (events.length) file.version += 1;
+      await recorder.record(events, SYSTEM_ACTOR);
+      return;
+    }
     file.version += 1;
     const data = { leg: 'home', by: 'group', planVersion: trip.planVersion };
     await recorder.record([{ type: trip.event === 'booked' ? 'transport.booked' : 'transport.booking_cancelled', data }], SYSTEM_ACTOR);
@@ -55,8 +64,10 @@ export function handleMessages(file: CaseFile, input: CaseWorkflowInput, policy:
     const code = refusal(file, report.command, ctx(actor));
     if (code) {
       // A signal cannot be refused to its sender, so the mismatch is recorded for staff instead.
+      const events = reportNotApplied(file, report, code, new Date());
+      if (events.length === 0) return;
       file.version += 1;
-      await recorder.record([{ type: 'partner.report_ignored', data: { command: report.command.type, reason: code } }], actor);
+      await recorder.record(events, actor);
       return;
     }
     await recorder.record(execute(file, report.command, ctx(actor)), actor);

@@ -41,7 +41,13 @@ export function projection(file: CaseFile, policy: Policy): CaseProjection {
     nextDeadlineAt: due?.at ?? null,
     openedAt: file.openedAt,
     policyVersion: policy.version,
+    ...(file.rules >= 3 ? { access: file.access, transfer: transferSummary(file) } : {}),
   };
+}
+
+function transferSummary(file: CaseFile): CaseProjection['transfer'] {
+  const t = file.transfers.at(-1);
+  return t ? { status: t.status, toRegion: t.regionCode, unitCode: t.unitCode } : null;
 }
 
 /** Pushes the indexable state to the Temporal UI: search attributes and current details, never personal data. */

@@ -2,7 +2,8 @@
 // this keeps the case file, waits for people, partners and time, and records what happened.
 import { CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import type { CaseFile } from '../../domain/case/file';
-import { openCaseFile } from '../../domain/case/open';
+import { handoffDefaults, openCaseFile } from '../../domain/case/open';
+import { joinGroup } from '../../domain/group-trip';
 import type { Policy } from '../../domain/policy';
 import { DEFAULT_POLICY, withOverrides } from '../../domain/policy';
 import { SYSTEM_ACTOR } from '../../domain/roles';
@@ -20,10 +21,17 @@ import { publish } from './view';
 export const PARTNER_INTEGRATION_PATCH = 'partner-integration-v1';
 
 /**
- * Cases opened before the escalation ladder keep their time rules (v1) so their histories replay; new
- * cases get rules v2. Remove with deprecatePatch() once no v1 case is open.
+ * Cases opened before the escalation ladder keep their time rules (v1) so their histories replay; cases
+ * opened after it, rules v2. Remove with deprecatePatch() once no v1 case is open.
  */
 export const ESCALATION_LADDER_PATCH = 'escalation-ladder-v2';
+
+/**
+ * Cases opened since hand-offs between agencies follow practice (rapid assessment and pathway decision,
+ * the RSJ stay with discharge and pick-up, family tracing on every pathway, transfers the receiver
+ * accepts) run rules v3; earlier cases keep v1/v2.
+ */
+export const HANDOFFS_PATCH = 'agency-handoffs-v3';
 
 /** Long cases start a fresh history well before Temporal's limits. */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
@@ -69,18 +77,19 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
 /** A new case file; the patches mark which rules it runs under (order matters for replay). */
 function opened(input: CaseWorkflowInput): CaseFile {
-  const file = openCaseFile(input, new Date(), patched(ESCALATION_LADDER_PATCH) ? 2 : 1);
+  const rules = patched(HANDOFFS_PATCH) ? 3 : patched(ESCALATION_LADDER_PATCH) ? 2 : 1;
+  const file = openCaseFile(input, new Date(), rules);
   if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
-  if (input.group) file.group = input.group;
+  if (input.group) joinGroup(file, input.group.batchId, input.openedBy, new Date());
   return file;
 }
 
-/** A case file carried over by continue-as-new from before the ladder lacks its fields: v1 rules. */
+/** A case file carried over by continue-as-new from older code lacks later fields: v1 rules, no hand-offs. */
 function upgraded(file: CaseFile): CaseFile {
   file.rules ??= 1;
   file.escalations ??= [];
   file.deadlineAdjustment ??= null;
-  return file;
+  return { ...handoffDefaults(), ...file };
 }
 
 /** Sleeps until the case's next moment falls due, or until something changes the file. */
