@@ -1,6 +1,6 @@
 // Compact text for a terminal: one case or event per line, aligned columns. Labels are the API's own
 // field names and codes (as in --json), so the text and the JSON read the same; --lang changes messages.
-import type { CaseDetails, CaseStats, CaseSummary, TimelineEvent } from './responses';
+import type { CaseDetails, CaseStats, CaseSummary, CaseView, TimelineEvent } from './responses';
 
 export function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -18,9 +18,12 @@ function deadline(d: CaseSummary['nextDeadline'] | undefined, now: number): stri
 }
 
 export function caseTable(items: CaseSummary[], now = Date.now()): string[] {
+  // A transfer column only when some case is being (or was) handed to another unit.
+  const transfers = items.some((c) => c.transfer);
+  const transfer = (c: CaseSummary) => (transfers ? [c.transfer ? `${c.transfer.status} → ${c.transfer.toRegion}` : '-'] : []);
   return table([
-    ['CASE', 'STAGE', 'CATEGORY', 'RISK', 'REGION', 'LEVEL', 'NEXT DEADLINE'],
-    ...items.map((c) => [c.caseId, c.stage, c.category, c.riskLevel, c.regionCode, String(c.escalationLevel), deadline(c.nextDeadline, now)]),
+    ['CASE', 'STAGE', 'CATEGORY', 'RISK', 'REGION', 'LEVEL', 'NEXT DEADLINE', ...(transfers ? ['TRANSFER'] : [])],
+    ...items.map((c) => [c.caseId, c.stage, c.category, c.riskLevel, c.regionCode, String(c.escalationLevel), deadline(c.nextDeadline, now), ...transfer(c)]),
   ]);
 }
 
@@ -37,7 +40,37 @@ export function caseLines(d: CaseDetails, now = Date.now()): string[] {
     ...(r?.escalations ?? []).map((e) => `  ${e.reason} ${e.subject} L${e.level} since ${when(e.since)}${e.acknowledged ? ' (acknowledged)' : ''}`),
     `opened    ${when(v?.openedAt ?? r?.openedAt)}${r ? ` · updated ${when(r.updatedAt)}` : ''}`,
     `next      ${deadline(v ? v.nextDeadline : r?.nextDeadline, now)}`,
+    ...(d.access && d.access !== 'full' ? [`access    ${ACCESS[d.access] ?? d.access}`] : []),
+    ...(v ? handoffLines(v) : []),
   ];
+}
+
+const ACCESS: Record<string, string> = {
+  decide_transfer: 'decide_transfer (a transfer waits for your unit: decideTransfer)',
+  read: 'read (handed over: you may read it, not act on it)',
+};
+
+/** Where the person is between agencies: the rapid assessment, the stay, tracing, the latest transfer. */
+function handoffLines(v: CaseView): string[] {
+  const lines: string[] = [];
+  const ra = v.rapidAssessment;
+  if (ra) lines.push(`rapid     danger ${ra.danger} · capacity ${ra.capacity} · needs ${ra.needs.join(',') || '-'}`);
+  const stay = v.stay;
+  if (stay) {
+    const parts = [stay.facilityCode, `funding ${stay.funding?.scheme ?? '-'}`];
+    if (stay.discharge) parts.push(`discharged ${stay.discharge.kind} ${when(stay.discharge.at)}`, `picked up ${when(stay.pickedUpAt)}`);
+    lines.push(`stay      ${parts.join(' · ')}`);
+  }
+  const t = v.familyTracing;
+  if (t) {
+    const found = t.found === true ? 'found' : t.found === false ? 'not found' : 'tracing';
+    const ready = t.canReceive === null ? '' : ` · can receive ${t.canReceive ? 'yes' : `no${t.unreadyReason ? ` (${t.unreadyReason})` : ''}`}`;
+    const attempts = t.attempts ? ` · ${t.attempts.length} attempt(s)` : '';
+    lines.push(`tracing   ${found}${ready}${attempts}${t.found === true ? '' : ` · due ${when(t.dueAt)}`}`);
+  }
+  const last = v.transfers?.at(-1);
+  if (last) lines.push(`transfer  ${last.to} ${last.unitCode} (${last.regionCode}) ${last.status}${last.declineReason ? ` (${last.declineReason})` : ''}`);
+  return lines;
 }
 
 const value = (v: unknown) => (typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v));

@@ -12,6 +12,7 @@ import { caseTimeline } from './commands/case-timeline';
 import { caseWatch } from './commands/case-watch';
 import { escalations } from './commands/escalations';
 import { stats } from './commands/stats';
+import { transfers } from './commands/transfers';
 import type { CliIo, Globals } from './context';
 import { DEFAULT_API_URL, contextFor, describe, tokenFrom } from './context';
 import type { Lang } from './messages';
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo): Command {
   const kase = program.command('case').description('cases: open, list, show, act (and its commands), timeline, watch (kasus)');
   for (const command of [caseOpen, caseList, caseShow, caseAct, caseCommands, caseTimeline, caseWatch]) command(kase, context);
   escalations(program, context);
+  transfers(program, context);
   stats(program, context);
   return program;
 }

@@ -25,6 +25,7 @@ export const caseSummary = z.object({
   escalationLevel: z.number(),
   escalations: z.array(z.object({ reason: z.string(), subject: z.string(), level: z.number(), since: z.string(), acknowledged: z.boolean() })),
   nextDeadline: deadline,
+  transfer: z.object({ status: z.string(), toRegion: z.string() }).nullable().optional(),
   openedAt: z.string(),
   updatedAt: z.string(),
 });
@@ -51,13 +52,38 @@ export const caseView = z.object({
   assignedWorker: z.string().nullable().optional(),
   escalationLevel: z.number().optional(),
   openedAt: z.string().optional(),
+  // The hand-offs (rules v3): codes only, as the API gives them.
+  rapidAssessment: z.object({ danger: z.string(), capacity: z.string(), needs: z.array(z.string()) }).nullable().optional(),
+  stay: z
+    .object({
+      facilityCode: z.string(),
+      funding: z.object({ scheme: z.string() }).nullable(),
+      discharge: z.object({ kind: z.string(), at: z.string() }).nullable(),
+      pickedUpAt: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
+  familyTracing: z
+    .object({
+      found: z.boolean().nullable(),
+      canReceive: z.boolean().nullable(),
+      dueAt: z.string().nullable(),
+      attempts: z.array(z.unknown()).optional(),
+      unreadyReason: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  transfers: z.array(z.object({ to: z.string(), unitCode: z.string(), regionCode: z.string(), status: z.string(), declineReason: z.string().nullable() })).optional(),
 });
+export type CaseView = z.infer<typeof caseView>;
 
 export const caseDetails = z.object({
   caseId: z.string(),
   projection: z.string(),
   record: caseSummary.nullable(),
   live: caseView.nullable(),
+  /** How the caller sees the case: it holds it, decides on its transfer, or reads it after handing it over. */
+  access: z.string().optional(),
 });
 export type CaseDetails = z.infer<typeof caseDetails>;
 

@@ -130,5 +130,8 @@ export type TransferTarget = (typeof TRANSFER_TARGETS)[number];
 export const TRANSFER_STATUSES = ['requested', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
+/** Which side of a transfer a list shows: handed to the caller's unit, or from it. */
+export const TRANSFER_DIRECTIONS = ['incoming', 'outgoing'] as const;
+
 export const TRANSFER_DECLINE_REASONS = ['no_capacity', 'outside_mandate', 'report_incomplete', 'other'] as const;
 export type TransferDeclineReason = (typeof TRANSFER_DECLINE_REASONS)[number];

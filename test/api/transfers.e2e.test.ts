@@ -74,6 +74,10 @@ test('after the BAST the receiver holds the case; the sender reads it, its comma
   expect(moved.body).toMatchObject({ regionCode: '73', jurisdiction: 'province', assignedWorker: 'cm-73', stage: 'planning', residentialCare: { unitCode: 'UPTD-PSBK-73' } });
   await eventually(async () => ((await request(app).get(`/v1/cases/${caseId}`).set(PROV_CM)).body.record?.regionCode === '73' ? true : undefined), 'the read model');
 
+  const handedOver = (who: Record<string, string>) =>
+    request(app).get('/v1/transfers').query({ direction: 'outgoing', status: 'completed' }).set(who).expect(200).then((r) => r.body.items.map((c: { caseId: string }) => c.caseId));
+  expect(await eventually(async () => ((await handedOver(SENDER_SPV)).includes(caseId) ? true : undefined), 'the sender\'s completed transfers')).toBe(true);
+  expect(await handedOver(OTHER_SPV)).not.toContain(caseId);
   const asSender = await request(app).get(`/v1/cases/${caseId}`).set(SENDER_CM).expect(200);
   expect(asSender.body.access).toBe('read');
   await request(app).get(`/v1/cases/${caseId}/timeline`).set(SENDER_CM).expect(200);
@@ -83,4 +87,5 @@ test('after the BAST the receiver holds the case; the sender reads it, its comma
   // The sender's period ends: the case is no longer theirs to see.
   await eventually(async () => ((await request(app).get(`/v1/cases/${caseId}`).set(SENDER_CM)).status === 404 ? true : undefined), 'the read-only period to end', READ_ONLY_MS + 10_000);
   await request(app).get(`/v1/cases/${caseId}/timeline`).set(SENDER_CM).expect(404);
+  expect(await handedOver(SENDER_SPV)).not.toContain(caseId);
 });

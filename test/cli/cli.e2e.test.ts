@@ -148,6 +148,38 @@ test('open (idempotently), list, show, act, timeline', async () => {
   expect((await cli(['case', 'commands', 'extendDeadline'])).out).toContainEqual(expect.stringMatching(/^\* hours\s+whole number 1–720$/));
 });
 
+test('a transfer from the CLI to a Sentra in another province: it finds it in its queue, sees the case it decides on, accepts; the sender then only reads', async () => {
+  const caseId = await openCase();
+  await projected(caseId);
+  const cm = (args: string[]) => cli(args, 'case_manager:cm-1', ['95.01']);
+  expect((await cli(['case', 'act', caseId, 'recordRapidAssessment', '--set', 'danger=none', '--set', 'medicalEmergency=false', '--set', 'capacity=has_capacity', '--set', 'needs=shelter'], 'case_manager:cm-1', ['95.01'])).code).toBe(0);
+  expect((await cli(['case', 'act', caseId, 'decidePathway', '--set', 'pathway=shelter'], 'supervisor:spv-9501', ['95.01'])).code).toBe(0);
+  expect((await cm(['case', 'act', caseId, 'recordAssessment', '--set', 'consent=client', '--set', 'familyInvolved=false', '--set', 'familyReady=false', '--set', 'familyReason=unknown'])).code).toBe(0);
+  expect((await cm(['case', 'act', caseId, 'requestTransfer', '--set', 'to=sentra_kemensos', '--set', 'unitCode=SENTRA-95', '--set', 'regionCode=96.01'])).code).toBe(0);
+
+  const sentra = (args: string[]) => cli(args, 'supervisor:spv-sentra', ['96.01']);
+  const queue = await (async () => {
+    for (let i = 0; i < 100; i++) {
+      const r = await sentra(['transfers']);
+      if (r.out.some((l) => l.startsWith(caseId))) return r;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error('the transfer never reached the queue');
+  })();
+  expect(queue.out[0]).toMatch(/\bTRANSFER$/);
+  expect(queue.out.find((l) => l.startsWith(caseId))).toMatch(/requested → 96\.01$/);
+  const seen = (await sentra(['case', 'show', caseId])).out.join('\n');
+  expect(seen).toMatch(/access\s+decide_transfer/);
+  expect(seen).toMatch(/transfer\s+sentra_kemensos SENTRA-95 \(96\.01\) requested/);
+  expect((await sentra(['case', 'act', caseId, 'decideTransfer', '--set', 'accept=true', '--set', 'assignedWorker=cm-sentra'])).code).toBe(0);
+  expect((await cli(['case', 'act', caseId, 'recordBast', '--set', 'ref=BAST/95/1'], 'case_manager:cm-sentra', ['96.01'])).code).toBe(0);
+  const asSender = (await cm(['case', 'show', caseId])).out.join('\n');
+  expect(asSender).toMatch(/access\s+read/);
+  const refused = await cm(['case', 'act', caseId, 'addNote', '--set', 'text=tanya kabar']);
+  expect(refused.code).toBe(1);
+  expect(refused.err[0]).toMatch(/\[READ_ONLY_ACCESS\]$/);
+});
+
 test('watch prints events as they arrive and ends when the case is withdrawn', async () => {
   const caseId = await openCase();
   await projected(caseId);
