@@ -88,12 +88,19 @@ export function act(handle: CaseHandle, actor: Actor, command: CaseCommand): Pro
 /**
  * Ends a test's case once it is idle. The time-skipping test server holds a time lock for every workflow
  * task and running activity, and terminating a workflow mid-task never releases it: every later sleep in
- * the suite then waits in real time (days). So the case finishes its work first.
+ * the suite then waits in real time (days). So the case finishes its work first. The test server leaves
+ * `pendingWorkflowTask` out of describe(), so an open workflow task is read from the history.
  */
-export async function finish(handle: Pick<CaseHandle, 'describe' | 'terminate'>): Promise<void> {
+export async function finish(handle: Pick<CaseHandle, 'describe' | 'fetchHistory' | 'terminate'>): Promise<void> {
   await eventually(async () => {
-    const { raw } = await handle.describe();
-    return (raw.pendingActivities ?? []).length > 0 || raw.pendingWorkflowTask ? undefined : true;
+    const [{ raw }, history] = await Promise.all([handle.describe(), handle.fetchHistory()]);
+    if ((raw.pendingActivities ?? []).length > 0) return undefined;
+    let openTasks = 0;
+    for (const e of history.events ?? []) {
+      if (e.workflowTaskScheduledEventAttributes) openTasks++;
+      if (e.workflowTaskCompletedEventAttributes || e.workflowTaskFailedEventAttributes || e.workflowTaskTimedOutEventAttributes) openTasks--;
+    }
+    return openTasks === 0 ? true : undefined;
   }, 'the case to be idle before it ends');
   await handle.terminate('test done');
 }
