@@ -4,6 +4,7 @@
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { callbackTokenFrom } from './callback-token';
 import { faultsBody } from './faults';
 import type { RunningSimulator, StartOptions } from './simulator';
 import { startPartnerSimulator } from './simulator';
@@ -42,7 +43,8 @@ const serviceOptions = z
 export class SimulatorEnvError extends Error {}
 
 /**
- * Options from PARTNER_SIM_PORT (default 4100), PARTNER_SIM_HOST (127.0.0.1), PARTNER_CALLBACK_TOKEN,
+ * Options from PARTNER_SIM_PORT (default 4100), PARTNER_SIM_HOST (127.0.0.1), PARTNER_CALLBACK_TOKEN (or one
+ * derived from SIGAP_JWT_SECRET, see callback-token.ts),
  * PARTNER_SIM_ADMIN_TOKEN, PARTNER_SIM_CLIENT_TOKEN, PARTNER_SIM_SEED, PARTNER_SIM_FAULTS (JSON, as PUT /_admin/faults),
  * PARTNER_SIM_OPTIONS (JSON, service behaviour) and SIGAP_TIME_SCALE (the partners' pace, as the cases').
  * Throws SimulatorEnvError naming the bad variable.
@@ -83,20 +85,22 @@ function parseJson<S extends z.ZodType>(name: string, text: string, schema: S): 
 
 /** Starts the simulators from the environment and stops them on SIGINT/SIGTERM (a second signal exits at once). */
 export async function runPartnerSimulatorProcess(env: NodeJS.ProcessEnv = process.env, log: Logger = pino({ name: 'partner-sim', level: env.LOG_LEVEL ?? 'info' })): Promise<RunningSimulator> {
-  const options = simulatorOptionsFromEnv(env);
+  const parsed = simulatorOptionsFromEnv(env);
+  const callbackToken = await callbackTokenFrom(env);
+  const options = { ...parsed, ...(callbackToken ? { callbackToken } : {}) };
   const running = await startPartnerSimulator({ ...options, logger: log });
   // The configuration is logged without the tokens.
   log.info(
     {
       url: running.url,
-      callbackToken: options.callbackToken !== undefined,
+      callbackToken: env.PARTNER_CALLBACK_TOKEN ? 'given' : callbackToken ? 'derived from SIGAP_JWT_SECRET' : 'none',
       adminToken: options.adminToken !== undefined,
       clientToken: options.clientToken !== undefined,
       faults: options.faults ?? null,
     },
     'partner simulators listening',
   );
-  if (!options.callbackToken) log.warn('PARTNER_CALLBACK_TOKEN is not set: Sigap will refuse the callbacks');
+  if (!options.callbackToken) log.warn('neither PARTNER_CALLBACK_TOKEN nor SIGAP_JWT_SECRET is set: Sigap will refuse the callbacks (see partners/README.md)');
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);

@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { regionScope, signToken } from '../api/auth/tokens';
 import type { TokenRole } from '../domain/roles';
+import { STAFF_ID } from '../domain/ids';
 import { TOKEN_ROLES } from '../domain/roles';
 import { tokenSettingsFrom } from '../config/auth';
 import { loadConfig } from '../config/env';
@@ -13,11 +14,17 @@ const regions = (value: string): string[] => {
   return list;
 };
 
+// The API accepts only opaque ids of 2–64 characters; a token it would always reject is refused here.
+const subject = (value: string): string => {
+  if (!STAFF_ID.test(value)) throw new InvalidArgumentError('expected an opaque id of 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  return value;
+};
+
 const program = new Command()
   .name('npm run token --')
   .description('Issue a development bearer token for the Sigap API')
   .addOption(new Option('--role <role>', 'role').choices(TOKEN_ROLES).default('operator'))
-  .option('--sub <id>', 'opaque staff or partner id (never a name)', 'dev-operator')
+  .option('--sub <id>', 'opaque staff or partner id (never a name)', subject, 'dev-operator')
   .option('--regions <codes>', 'region scope: "*" or region codes, comma-separated', regions, ['*'])
   .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
   .action(async (opts: { role: TokenRole; sub: string; regions: string[]; ttl: string }) => {

@@ -42,8 +42,11 @@ export function createTokenVerifier(settings: TokenSettings): VerifyToken {
 }
 
 /** Signs a token with the shared secret: development tokens, tests, and the simulators' callback tokens. */
-export function signToken(settings: TokenSettings, who: TokenClaims, ttl = '8h'): Promise<string> {
+export async function signToken(settings: TokenSettings, who: TokenClaims, ttl = '8h'): Promise<string> {
   if (!settings.secret) throw new Error('signing needs a shared secret');
+  // A token the verifier would reject is never issued.
+  const invalid = claims.safeParse(who).error?.issues.map((i) => i.path.join('.')).join(', ');
+  if (invalid) throw new Error(`token claims rejected: ${invalid}`);
   return new SignJWT({ role: who.role, regions: who.regions })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(who.sub)

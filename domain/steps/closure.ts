@@ -57,8 +57,9 @@ export const commands: Rules<'recordEvaluation' | 'requestClosure' | 'decideClos
   },
 
   withdraw: {
-    // The system withdraws a case when its workflow is cancelled.
-    roles: ['supervisor', 'system'],
+    // A supervisor decides it; an admin withdraws a case opened in error (a duplicate, a test entry); the
+    // system withdraws a case when its workflow is cancelled.
+    roles: [...SUPERVISORS, 'admin', 'system'],
     check: () => undefined,
     apply(file, _cmd, ctx) {
       const events: DomainEvent[] = [];

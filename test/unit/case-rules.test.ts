@@ -82,6 +82,15 @@ test('partners may only report facts; operators may not approve; nobody approves
   }
 });
 
+test('a supervisor or an admin may withdraw a case (a duplicate, an entry made in error); nobody else on staff', () => {
+  const file = odgjCase();
+  const may = ROLES.filter((role) => refusal(file, EXAMPLES.withdraw, ctx({ id: 'x', role })) !== 'ROLE_NOT_ALLOWED');
+  expect(may).toEqual(['supervisor', 'admin', 'system']);
+  const events = execute(file, { type: 'withdraw', reason: 'duplicate' }, ctx({ id: 'adm-1', role: 'admin' }));
+  expect(events.map((e) => e.type)).toContain('case.withdrawn');
+  expect(file.status).toBe('withdrawn');
+});
+
 test('a withdrawn case refuses every command except a note', () => {
   const file = odgjCase();
   execute(file, { type: 'withdraw', reason: 'duplicate' }, ctx({ id: 'sup', role: 'supervisor' }));
