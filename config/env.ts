@@ -43,6 +43,8 @@ const schema = z.object({
   SIGAP_CALLBACK_URL: z.string().url().optional(),
   SIGAP_SIMULATORS: z.enum(['on', 'off']).optional(),
   PARTNER_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  SIGAP_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  SIGAP_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
 });
 
 export interface Config {
@@ -70,6 +72,10 @@ export interface Config {
   metricsToken: string | undefined;
   /** Where the worker's Temporal SDK (Core) serves its Prometheus metrics, e.g. 127.0.0.1:9464. */
   sdkMetricsAddress: string | undefined;
+  /** Every call a request makes to Temporal ends by then (real time): a 503 rather than a hang. */
+  requestDeadlineMs: number;
+  /** After SIGTERM, /readyz answers 503 this long before the server stops taking requests. */
+  drainDelayMs: number;
   partners: {
     /** New cases call partner services themselves. */
     integration: boolean;
@@ -103,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new Error(`Invalid policy: ${problems.join('; ')}`);
   if (production && !e.SIGAP_PAYLOAD_KEYS) throw new Error('SIGAP_PAYLOAD_KEYS is required in production');
   if (production && !e.SIGAP_JWT_SECRET && !e.SIGAP_JWT_JWKS_URL) throw new Error('SIGAP_JWT_JWKS_URL or SIGAP_JWT_SECRET is required in production');
+  // Split processes must not fall back silently on an embedded database, a local dev server or a callback
+  // address that only the process itself can reach.
+  const missing = (['DATABASE_URL', 'TEMPORAL_ADDRESS'] as const).filter((name) => production && !e[name]);
+  if (missing.length) throw new Error(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required in production`);
   return {
     production,
     host: e.HOST,
@@ -132,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.SIGAP_RATE_LIMIT_PER_MINUTE,
     metricsToken: e.SIGAP_METRICS_TOKEN,
     sdkMetricsAddress: e.TEMPORAL_METRICS_ADDRESS,
+    requestDeadlineMs: e.SIGAP_REQUEST_DEADLINE_MS,
+    drainDelayMs: e.SIGAP_DRAIN_DELAY_MS ?? (production ? 5_000 : 0),
     partners: partnerConfig(e, production),
   };
 }
@@ -140,8 +152,13 @@ function partnerConfig(e: z.infer<typeof schema>, production: boolean): Config['
   const configured = Boolean(e.SIGAP_PARTNER_REFERRAL_URL || e.SIGAP_PARTNER_TRANSPORT_URL || e.SIGAP_PARTNER_TRACING_URL);
   const simulators = (e.SIGAP_SIMULATORS ?? (configured || production ? 'off' : 'on')) === 'on';
   if (simulators && production) throw new Error('SIGAP_SIMULATORS=on is for development only');
+  const integration = (e.SIGAP_PARTNER_INTEGRATION ?? (configured || simulators ? 'on' : 'off')) === 'on';
+  // A worker's own HOST/PORT is not where partners reach the API: production says so explicitly.
+  if (production && integration && !e.SIGAP_CALLBACK_URL) {
+    throw new Error('SIGAP_CALLBACK_URL (the public address of /v1/partner-callbacks) is required in production with partner integration');
+  }
   return {
-    integration: (e.SIGAP_PARTNER_INTEGRATION ?? (configured || simulators ? 'on' : 'off')) === 'on',
+    integration,
     referralUrl: e.SIGAP_PARTNER_REFERRAL_URL,
     transportUrl: e.SIGAP_PARTNER_TRANSPORT_URL,
     tracingUrl: e.SIGAP_PARTNER_TRACING_URL,
