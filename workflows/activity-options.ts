@@ -19,7 +19,9 @@ const budget = (policy: Policy) => policy.fixed.integration_budget;
  */
 function readModelOptions(policy: Policy | undefined): ActivityOptions {
   return {
-    startToCloseTimeout: '30 seconds',
+    // Short attempts: a worker that dies mid-write is noticed in seconds, not half a minute (the pool's
+    // own query timeout is 10 s). Nobody waits on these writes any more: commands answer first.
+    startToCloseTimeout: '15 seconds',
     ...(policy ? { scheduleToCloseTimeout: budget(policy) } : {}),
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   };

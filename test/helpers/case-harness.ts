@@ -18,7 +18,7 @@ import type { Actor } from '../../domain/roles';
 import type { caseWorkflow } from '../../workflows/case/workflow';
 import type { CaseView, OpenCaseInput } from '../../workflows/case/contract';
 import type { PartnerCommand } from '../../domain/commands';
-import { caseWorkflowId, commandUpdate, partnerReportSignal } from '../../workflows/case/contract';
+import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from '../../workflows/case/contract';
 import { caseInput } from './case-input';
 import { eventually } from './eventually';
 import { openTestDatabase } from './database';
@@ -45,6 +45,7 @@ export interface Harness {
  */
 export async function startHarness(wrap?: (activities: CaseActivities) => CaseActivities, partners?: PartnerClients): Promise<Harness> {
   const [env, database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
+  liveClient = env.client;
   const taskQueue = uniqueTaskQueue('case');
   const worker = await caseTestWorker(env.nativeConnection, database, taskQueue, wrap, partners);
   const running = worker.run();
@@ -86,12 +87,13 @@ export function act(handle: CaseHandle, actor: Actor, command: CaseCommand): Pro
 }
 
 /**
- * Ends a test's case once it is idle. The time-skipping test server holds a time lock for every workflow
- * task and running activity, and terminating a workflow mid-task never releases it: every later sleep in
- * the suite then waits in real time (days). So the case finishes its work first. The test server leaves
- * `pendingWorkflowTask` out of describe(), so an open workflow task is read from the history.
+ * Waits until the case has no activity and no workflow task in flight. The time-skipping test server holds
+ * a time lock for every workflow task and running activity, and terminating a workflow mid-task never
+ * releases it: every later sleep in the suite then waits in real time (days). It also refuses (and then
+ * never completes) a workflow task that cancels an activity it has handed to a worker. The test server
+ * leaves `pendingWorkflowTask` out of describe(), so an open workflow task is read from the history.
  */
-export async function finish(handle: Pick<CaseHandle, 'describe' | 'fetchHistory' | 'terminate'>): Promise<void> {
+export async function idle(handle: Pick<CaseHandle, 'describe' | 'fetchHistory'>): Promise<void> {
   await eventually(async () => {
     const [{ raw }, history] = await Promise.all([handle.describe(), handle.fetchHistory()]);
     if ((raw.pendingActivities ?? []).length > 0) return undefined;
@@ -101,7 +103,12 @@ export async function finish(handle: Pick<CaseHandle, 'describe' | 'fetchHistory
       if (e.workflowTaskCompletedEventAttributes || e.workflowTaskFailedEventAttributes || e.workflowTaskTimedOutEventAttributes) openTasks--;
     }
     return openTasks === 0 ? true : undefined;
-  }, 'the case to be idle before it ends');
+  }, 'the case to be idle');
+}
+
+/** Ends a test's case once it is idle (see `idle`). */
+export async function finish(handle: Pick<CaseHandle, 'describe' | 'fetchHistory' | 'terminate'>): Promise<void> {
+  await idle(handle);
   await handle.terminate('test done');
 }
 
@@ -121,8 +128,26 @@ export async function refusalOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('the command was accepted');
 }
 
-/** The case's timeline in the read model, once it holds at least `minEvents` events. */
+/** The suite's Temporal client: the read-model helpers ask the case how much it has recorded. */
+let liveClient: TestWorkflowEnvironment['client'] | undefined;
+
+/**
+ * Waits until the read model holds every record the case has made: commands answer before their records
+ * are written (the case's writer catches up after), so a test reads the database only once it has.
+ */
+export async function settled(database: Database, caseId: string): Promise<void> {
+  if (!liveClient) return;
+  const client = liveClient;
+  await eventually(async () => {
+    const { timelineLength } = await client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery);
+    const [row] = await database.db.select({ lastSeq: cases.lastSeq }).from(cases).where(eq(cases.caseId, caseId));
+    return timelineLength === 0 || (row && row.lastSeq + 1 >= timelineLength) ? true : undefined;
+  }, `the read model to catch up with case ${caseId}`);
+}
+
+/** The case's timeline in the read model, once it is caught up and holds at least `minEvents` events. */
 export async function timeline(database: Database, caseId: string, minEvents = 1) {
+  await settled(database, caseId);
   for (let i = 0; i < 150; i++) {
     const rows = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
     if (rows.length >= minEvents) return rows;
@@ -142,6 +167,7 @@ export async function eventOf(database: Database, caseId: string, type: string, 
 }
 
 export async function caseRow(database: Database, caseId: string) {
+  await settled(database, caseId);
   const [row] = await database.db.select().from(cases).where(eq(cases.caseId, caseId));
   return row;
 }

@@ -5,7 +5,7 @@ import { HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { act, caseRow, CM, decided, eventOf, finish, OP, partner, refusalOf, saveHistory, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
+import { act, caseRow, CM, decided, eventOf, finish, idle, OP, partner, refusalOf, saveHistory, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -98,6 +98,8 @@ test('cancelling the workflow withdraws the case with the same clean-up', async 
   await act(handle, OP, { type: 'acknowledge' });
   await decided(handle, 'odgj');
   await act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-1' });
+  // The command answered before its record was written; the test server cannot cancel that write (see idle).
+  await idle(handle);
   await handle.cancel();
   const failure = await handle.result().catch((e: unknown) => e);
   expect(failure).toBeInstanceOf(WorkflowFailedError);
@@ -150,8 +152,8 @@ test('a long case continues as new with its file, timeline numbering and handler
   expect(after.stage).toBe('planning');
   const seqs = (await timeline(h.database, caseId, 17)).map((e) => e.seq);
   expect(seqs).toEqual(seqs.map((_, i) => i));
-  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'v3-continued-as-new-first-run');
-  await saveHistory(latest as CaseHandle, 'v3-continued-as-new-second-run');
+  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'v4-continued-as-new-first-run');
+  await saveHistory(latest as CaseHandle, 'v4-continued-as-new-second-run');
   await partner(latest as CaseHandle, 'x', { type: 'recordServiceDelivered', serviceId: 'svc-9' });
   await eventOf(h.database, caseId, 'partner.report_ignored');
   await finish(latest);

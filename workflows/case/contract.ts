@@ -52,6 +52,8 @@ export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version' | '
   report: Report;
   nextDeadline: DeadlineView | null;
   policyVersion: string;
+  /** Records the case has made for its timeline so far; the read model has caught up when it holds them all. */
+  timelineLength: number;
 };
 
 /** A staff command, with who gives it; the Update is named after the command type. */

@@ -22,7 +22,7 @@ function refused(code: RuleCode): ApplicationFailure {
 
 export function handleMessages(file: CaseFile, input: CaseWorkflowInput, policy: Policy, recorder: CaseRecorder): void {
   const ctx = (actor: Actor, scope?: readonly string[]): Ctx => ({ actor, now: new Date(), policy, ...(scope ? { scope } : {}) });
-  const view = () => caseView(file, input, policy);
+  const view = () => caseView(file, input, policy, recorder.seq);
   setHandler(getCaseQuery, view);
 
   for (const type of COMMAND_TYPES) {

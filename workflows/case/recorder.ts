@@ -2,7 +2,12 @@
 // timeline records, and turned into notifications — durably. A write that keeps failing past the
 // integration budget escalates the case (once) and goes on retrying; when it finally succeeds, the
 // escalation is resolved. Records not yet written survive a cancellation (see `flushUnsent`).
-import { ActivityFailure, isCancellation } from '@temporalio/workflow';
+//
+// Since 'fast-commands-v1' a change is queued, not awaited: the case file is the durable truth the
+// moment its workflow task completes, so a staff command answers at once whatever the database or the
+// activity workers are doing, and one writer (`drain`) catches the read model and the outbox up in
+// order. Cases opened before keep writing inline, so their histories replay.
+import { ActivityFailure, condition, isCancellation } from '@temporalio/workflow';
 import type { DomainEvent } from '../../domain/case/changes';
 import type { CaseEventRecord } from '../../domain/case/events';
 import type { CaseFile } from '../../domain/case/file';
@@ -14,10 +19,22 @@ import { SYSTEM_ACTOR } from '../../domain/roles';
 import { caseActivities, refusalCode } from '../activity-options';
 import { projection, publish } from './view';
 
+export const FAST_COMMANDS_PATCH = 'fast-commands-v1';
+
+interface Queued {
+  records: CaseEventRecord[];
+  alerts: DomainEvent[];
+}
+
 export class CaseRecorder {
   /** Timeline records not yet written: if the case is cancelled mid-write, they are written on the way out. */
   private readonly unsent = new Map<number, CaseEventRecord>();
   private readonly activities: ReturnType<typeof caseActivities>;
+  /** Changes waiting for the writer; null for cases that write inline (before 'fast-commands-v1'). */
+  private readonly queue: Queued[] | null;
+  /** Alerts of queued changes whose notifications are not queued in the outbox yet. */
+  private readonly unnotified: DomainEvent[] = [];
+  private writing = false;
 
   constructor(
     private readonly file: CaseFile,
@@ -26,15 +43,52 @@ export class CaseRecorder {
     public seq: number,
     /** Called after each change is recorded (a group member tells its batch). */
     private readonly afterRecord: () => void,
+    queued: boolean,
   ) {
     this.activities = caseActivities(policy);
+    this.queue = queued ? [] : null;
+  }
+
+  /** Nothing waits to be written: the case may continue as new or end. */
+  get idle(): boolean {
+    return this.queue === null || (this.queue.length === 0 && !this.writing);
   }
 
   async record(events: DomainEvent[], actor: Actor): Promise<void> {
     if (events.length === 0) return;
+    if (this.queue === null) return this.recordInline(events, actor);
     publish(this.file, this.policy);
-    const batch = this.toRecords(events, actor);
-    const alerts = [...events];
+    this.queue.push({ records: this.toRecords(events, actor), alerts: [...events] });
+    this.unnotified.push(...events);
+    this.afterRecord();
+  }
+
+  /** The one writer of a queued recorder: in order, batch by batch, for as long as the case runs. */
+  async drain(): Promise<void> {
+    const queue = this.queue;
+    if (queue === null) return;
+    for (;;) {
+      await condition(() => queue.length > 0);
+      this.writing = true;
+      const taken = queue.splice(0);
+      await this.write(
+        taken.flatMap((q) => q.records),
+        taken.flatMap((q) => q.alerts),
+        (recovered) => void this.record(recovered, SYSTEM_ACTOR),
+      );
+      this.unnotified.splice(0, taken.reduce((n, q) => n + q.alerts.length, 0));
+      this.writing = false;
+    }
+  }
+
+  private async recordInline(events: DomainEvent[], actor: Actor): Promise<void> {
+    publish(this.file, this.policy);
+    await this.write(this.toRecords(events, actor), [...events], (recovered) => this.record(recovered, SYSTEM_ACTOR));
+    this.afterRecord();
+  }
+
+  /** Writes timeline records, then queues their notifications; a stall found meanwhile joins the write. */
+  private async write(batch: CaseEventRecord[], alerts: DomainEvent[], onRecovered: (events: DomainEvent[]) => void | Promise<void>): Promise<void> {
     // A stall found while writing is itself recorded in the same write, so the batch grows on retry.
     await this.durably('recordCaseEvents', () => this.activities.recordCaseEvents(batch), (stalled) => {
       batch.push(...this.toRecords(stalled, SYSTEM_ACTOR));
@@ -49,8 +103,7 @@ export class CaseRecorder {
       });
     }
     const recovered = [...late, ...integrationRecovered(this.file, 'recordCaseEvents'), ...integrationRecovered(this.file, 'notify')];
-    if (recovered.length) await this.record(recovered, SYSTEM_ACTOR);
-    this.afterRecord();
+    if (recovered.length) await onRecovered(recovered);
   }
 
   /**
@@ -73,10 +126,16 @@ export class CaseRecorder {
     }
   }
 
-  /** Writes what a cancellation interrupted; run in a non-cancellable scope. */
+  /**
+   * Writes what a cancellation interrupted, and for a queued recorder also the notifications still
+   * waiting (the outbox's keys make a repeated one harmless); run in a non-cancellable scope.
+   */
   async flushUnsent(): Promise<void> {
-    const backlog = [...this.unsent.values()];
+    const backlog = [...this.unsent.values()].sort((a, b) => a.seq - b.seq);
     if (backlog.length) await this.durably('recordCaseEvents', () => this.activities.recordCaseEvents(backlog), () => undefined);
+    this.queue?.splice(0);
+    const notifications = notificationsFor(this.unnotified.splice(0), this.file);
+    if (notifications.length) await this.durably('notify', () => this.activities.notify(notifications), () => undefined);
   }
 
   private toRecords(events: DomainEvent[], actor: Actor): CaseEventRecord[] {

@@ -10,7 +10,7 @@ import { caseSearchAttributes } from '../search-attributes';
 import type { CaseView, CaseWorkflowInput } from './contract';
 import { caseWorkflowId } from './contract';
 
-export function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy): CaseView {
+export function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy, timelineLength: number): CaseView {
   const { fired: _fired, partnerReports: _reports, version: _version, integration: _integration, ...rest } = file;
   const due = nextDeadline(file, policy);
   return {
@@ -19,6 +19,7 @@ export function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Polic
     report: input.report,
     nextDeadline: due ? { kind: due.label, dueAt: due.at } : null,
     policyVersion: policy.version,
+    timelineLength,
   };
 }
 

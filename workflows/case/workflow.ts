@@ -14,7 +14,7 @@ import type { CaseOutcome, CaseWorkflowInput } from './contract';
 import { groupReporter } from './group-report';
 import { handleMessages } from './handlers';
 import { PartnerCalls } from './partner-calls';
-import { CaseRecorder } from './recorder';
+import { CaseRecorder, FAST_COMMANDS_PATCH } from './recorder';
 import { publish } from './view';
 
 /** Cases of deployments with partner services call them; this marks where that began. */
@@ -39,9 +39,13 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
   const policy: Policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
   const file = input.resume ? upgraded(input.resume.file) : opened(input);
-  const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file));
+  const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file), patched(FAST_COMMANDS_PATCH));
   const partners = new PartnerCalls(file, policy, recorder, input.subject.nik);
   handleMessages(file, input, policy, recorder);
+  recorder.drain().catch((err: unknown) => {
+    // Cancelled with the case: the clean-up below writes what is left.
+    if (!isCancellation(err)) throw err;
+  });
 
   try {
     if (input.resume) publish(file, policy);
@@ -52,7 +56,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       await recorder.record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
       const info = workflowInfo();
       if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE)) {
-        await condition(() => allHandlersFinished() && partners.idle);
+        await condition(() => allHandlersFinished() && partners.idle && recorder.idle);
         await continueAsNew<typeof caseWorkflow>({ ...input, resume: { file, seq: recorder.seq } });
       }
     }
@@ -65,13 +69,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       const withdrawal = { actor: system, now: new Date(), policy };
       if (file.status === 'open') await recorder.record(execute(file, { type: 'withdraw', reason: 'workflow cancelled' }, withdrawal), system);
       await partners.runPending();
+      // A queued recorder's writer went with the cancellation: what the clean-up recorded is written here.
+      await recorder.flushUnsent();
     });
     throw err;
   }
   // A withdrawn case still tells partners what is off (a booked vehicle); then it ends.
   await condition(() => partners.idle);
   await partners.runPending();
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && recorder.idle);
   return { caseId: file.caseId, status: file.status, stage: file.stage, outcome: file.closure?.outcome ?? null };
 }
 
