@@ -1,6 +1,5 @@
 // createApp(deps): the Express application, without listening, so tests drive it in-process.
 import { randomUUID } from 'node:crypto';
-import { ServiceError } from '@temporalio/client';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -18,6 +17,7 @@ import { escalationsRouter } from './escalations/routes';
 import { healthRouter } from './health/routes';
 import type { ApiMetrics } from './http/metrics';
 import { createApiMetrics, metricsRouter } from './http/metrics';
+import { dependencyProblem, loggable } from './http/failures';
 import { principalOf } from './http/principal';
 import { ProblemError, problemHandler, sendProblem } from './http/problem';
 import { statsRouter } from './stats/routes';
@@ -33,12 +33,20 @@ export interface AppDeps extends ServiceDeps {
   /** More Prometheus text for /metrics: the worker's Temporal SDK metrics when it shares the process. */
   extraMetrics?: () => Promise<string>;
   metricsToken?: string;
+  /** Temporal calls of one request end by this many ms after it arrived (real time). */
+  requestDeadlineMs?: number;
+  /** The process is shutting down: /readyz says so. */
+  draining?: () => boolean;
   /**
    * The Web UI's codec endpoint. With `requireAuth`, only supervisors and admins (bearer token, which the
    * UI forwards when configured to) may decrypt: the payloads hold personal data.
    */
   codec?: { ring: KeyRing; corsOrigins: string[]; requireAuth?: boolean };
 }
+
+export const API_BODY_LIMIT = '64kb';
+/** Leaves room within 2 s for the answer itself. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 1_500;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -73,15 +81,20 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(metrics.middleware);
   app.use(helmet());
 
-  app.use(healthRouter({ checks: deps.checks }));
+  app.use(healthRouter({ checks: deps.checks, ...(deps.draining ? { draining: deps.draining } : {}) }));
   app.use(metricsRouter(metrics, deps.extraMetrics, deps.metricsToken));
   app.use(docsRouter());
   if (deps.codec) {
     const guard = deps.codec.requireAuth ? [authenticate(deps.verifyToken), allow('supervisor', 'admin')] : [];
-    app.use(express.json({ limit: '4mb' }), codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard));
+    app.use(codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard));
   }
 
   app.use('/v1', authenticate(deps.verifyToken));
+  // Every Temporal call a request makes ends by one deadline: a part that is down costs a 503, not a hang.
+  const deadlineMs = deps.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  app.use('/v1', (_req, _res, next) => {
+    void deps.client.connection.withDeadline(Date.now() + deadlineMs, async () => next());
+  });
   app.use(
     '/v1',
     rateLimit({
@@ -101,7 +114,8 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
-  app.use(express.json({ limit: '64kb' }));
+  // Read only after the caller is known (401 before any 400) and never past the cap (413).
+  app.use('/v1', express.json({ limit: API_BODY_LIMIT }));
   app.use(casesRouter(deps));
   app.use(escalationsRouter(deps.db));
   app.use(statsRouter(deps.db));
@@ -111,10 +125,10 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use((req, res) => sendProblem(req, res, ProblemError.of('NOT_FOUND')));
   app.use(
-    problemHandler((err, req) =>
-      // Error messages from Temporal or the database carry no request data; the body is never logged.
-      deps.logger.error({ err, method: req.method, route: req.route?.path ?? req.path }, 'request failed'),
-    temporalUnavailable,
+    problemHandler(
+      // The failure's kind and code only: drizzle's messages carry the SQL and its parameters.
+      (err, req) => deps.logger.error({ failure: loggable(err), method: req.method, route: req.route?.path ?? req.path }, 'request failed'),
+      dependencyProblem,
     ),
   );
   return app;
@@ -127,11 +141,4 @@ function callerOf(req: express.Request): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** gRPC UNAVAILABLE / DEADLINE_EXCEEDED from Temporal: tell the caller to retry rather than "500". */
-function temporalUnavailable(err: unknown): ProblemError | undefined {
-  const code = (err as { code?: number; cause?: { code?: number } }).code ?? (err as { cause?: { code?: number } }).cause?.code;
-  if (err instanceof ServiceError && (code === 14 || code === 4)) return ProblemError.of('TEMPORAL_UNAVAILABLE');
-  return undefined;
 }

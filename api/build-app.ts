@@ -8,7 +8,23 @@ import type { KeyRing } from '../temporal/keyring';
 import { createApp } from './app';
 import { createTokenVerifier } from './auth/tokens';
 
-export function buildApp(config: Config, client: Client, database: Database, ring: KeyRing, logger: Logger, extraMetrics?: () => Promise<string>) {
+/** What the running process tells /readyz: shutting down, and whether the read model is migrated yet. */
+const READY_CHECK_MS = 1_500;
+
+export interface Lifecycle {
+  draining: boolean;
+  migrated?: () => boolean;
+}
+
+export function buildApp(
+  config: Config,
+  client: Client,
+  database: Database,
+  ring: KeyRing,
+  logger: Logger,
+  extraMetrics?: () => Promise<string>,
+  lifecycle: Lifecycle = { draining: false },
+) {
   return createApp({
     client,
     db: database.db,
@@ -20,10 +36,15 @@ export function buildApp(config: Config, client: Client, database: Database, rin
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     ...(extraMetrics ? { extraMetrics } : {}),
+    requestDeadlineMs: config.requestDeadlineMs,
+    draining: () => lifecycle.draining,
     checks: {
-      database: () => database.ping(),
+      database: async () => {
+        await database.ping();
+        if (lifecycle.migrated && !lifecycle.migrated()) throw new Error('not migrated yet');
+      },
       temporal: async () => {
-        await client.workflowService.describeNamespace({ namespace: config.temporal.namespace });
+        await client.connection.withDeadline(Date.now() + READY_CHECK_MS, () => client.workflowService.describeNamespace({ namespace: config.temporal.namespace }));
       },
     },
     ...(config.codecEndpoint ? { codec: { ring, corsOrigins: config.codecCorsOrigins, requireAuth: config.codecAuth } } : {}),

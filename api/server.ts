@@ -1,22 +1,34 @@
-// Production entry point of the API: `node dist/api/server.js` (or `npm run start:api`).
+// Production entry point of the API: `node dist/api/server.js` (or `npm run start:api`). It listens at
+// once and serves what it can while the database or Temporal is down: migrations and search attributes
+// are retried in the background, and each request fails fast (503) on a part that does not answer.
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
-import { connectClient, keyRingFrom, openMigratedDatabase } from '../temporal/runtime';
+import { openDatabase } from '../db/client';
+import { keyRingFrom, lazyClient } from '../temporal/runtime';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
+import { untilDone } from './background';
 import { buildApp } from './build-app';
 import { close, listen } from './listen';
+import path from 'node:path';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'sigap-api');
   const ring = keyRingFrom(config);
-  const database = await openMigratedDatabase(config);
-  const { client, connection } = await connectClient(config.temporal.address ?? 'localhost:7233', config.temporal.namespace, ring);
-  await ensureSearchAttributes(connection, config.temporal.namespace);
-  const server = await listen(buildApp(config, client, database, ring, logger), config.host, config.port);
+  const database = openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') });
+  const { client, connection } = lazyClient(config.temporal.address ?? 'localhost:7233', config.temporal.namespace, ring);
+  const migration = untilDone('database migration', () => database.migrate(), logger);
+  const attributes = untilDone('search attributes', () => ensureSearchAttributes(connection, config.temporal.namespace), logger);
+  const lifecycle = { draining: false, migrated: () => migration.done };
+  const server = await listen(buildApp(config, client, database, ring, logger, undefined, lifecycle), config.host, config.port);
   logger.info({ host: config.host, port: config.port }, 'API listening');
   const shutdown = async () => {
-    logger.info('API shutting down');
+    // Load balancers see /readyz turn 503 and stop sending; requests already sent still get answers.
+    lifecycle.draining = true;
+    logger.info({ drainDelayMs: config.drainDelayMs }, 'API draining');
+    await new Promise((r) => setTimeout(r, config.drainDelayMs));
+    migration.stop();
+    attributes.stop();
     await close(server);
     await connection.close();
     await database.close();

@@ -32,6 +32,16 @@ export async function connectClient(
   return { client: new Client({ connection, namespace, dataConverter: createDataConverter(ring) }), connection };
 }
 
+/**
+ * A client for the API that connects on first use and reconnects by itself: the API starts and serves
+ * what it can while Temporal is unreachable, and a call fails within its deadline instead of waiting
+ * for the SDK's connect timeout.
+ */
+export function lazyClient(address: string, namespace: string, ring: KeyRing): { client: Client; connection: Connection } {
+  const connection = Connection.lazy({ address, connectTimeout: '2 seconds' });
+  return { client: new Client({ connection, namespace, dataConverter: createDataConverter(ring) }), connection };
+}
+
 export function connectWorkerConnection(address: string): Promise<NativeConnection> {
   return NativeConnection.connect({ address });
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { STAFF } from '../../domain/roles';
 import { allow } from '../auth/authenticate';
 import type { ServiceDeps } from '../deps';
-import { checkedKey } from '../http/idempotency';
+import { checkedKey, updateKey } from '../http/idempotency';
 import type { RegisterRoute } from '../http/openapi';
 import { common, headers, json, jsonBody, problem } from '../http/openapi';
 import { parseBody } from '../http/parse';
@@ -61,9 +61,8 @@ export function batchesRouter(deps: ServiceDeps): Router {
   });
 
   router.post('/v1/repatriation-batches/:batchId/replan', allow('supervisor', 'admin'), async (req, res) => {
-    const key = checkedKey(req.get('idempotency-key'));
     const body = parseBody(replanBody, req.body);
-    res.json(await replanBatch(deps, principalOf(req), batchIdOf(req.params.batchId), body.originAgency, key));
+    res.json(await replanBatch(deps, principalOf(req), batchIdOf(req.params.batchId), body.originAgency, updateKey(req, res)));
   });
   return router;
 }

@@ -71,12 +71,12 @@ export async function readBatch(deps: ServiceDeps, principal: Principal, batchId
   return view;
 }
 
-export async function replanBatch(deps: ServiceDeps, principal: Principal, batchId: string, originAgency: string | undefined, key: string | undefined) {
+export async function replanBatch(deps: ServiceDeps, principal: Principal, batchId: string, originAgency: string | undefined, key: string) {
   await readBatch(deps, principal, batchId);
   try {
     return await deps.client.workflow.getHandle(batchWorkflowId(batchId)).executeUpdate(replanUpdate, {
       args: [{ ...(originAgency ? { originAgency } : {}), by: { id: principal.id, role: principal.role } }],
-      ...(key ? { updateId: `${principal.id}:${key}` } : {}),
+      updateId: `${principal.id}:${key}`,
     });
   } catch (err) {
     const refused = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'NOTHING_TO_DECIDE';

@@ -20,12 +20,14 @@ export async function actOnCase(
   principal: Principal,
   caseId: string,
   command: CaseCommand,
-  idempotencyKey: string | undefined,
+  idempotencyKey: string,
 ): Promise<CaseView> {
-  const { visibility, access } = await assertVisible(deps, principal, caseId);
+  const transferStep = command.type === 'decideTransfer' || command.type === 'recordBast';
+  const { visibility, access } = await assertVisible(deps, principal, caseId, { live: transferStep });
   // A receiving unit decides on the transfer (and signs the BAST); a sender after a transfer only reads.
-  // Checked here on the read model to fail fast; the workflow checks again on its own state.
-  const receiving = visibility === 'decide_transfer' && (command.type === 'decideTransfer' || command.type === 'recordBast');
+  // Checked here (on the live case for transfer steps: the read model trails them by a write); the
+  // workflow checks roles and state again on its own.
+  const receiving = visibility === 'decide_transfer' && transferStep;
   if (visibility !== 'full' && !receiving) throw refusalProblem('READ_ONLY_ACCESS');
   if (command.type === 'decideTransfer' && !(access.transferToRegion && canSeeRegion(principal, access.transferToRegion))) throw refusalProblem('NOT_RECEIVING_UNIT');
   const handle = deps.client.workflow.getHandle(caseWorkflowId(caseId));
@@ -34,7 +36,7 @@ export async function actOnCase(
       // The workflow checks the caller's regions itself: the read model may trail a transfer by a moment.
       args: [{ actor: { id: principal.id, role: principal.role }, command, scope: principal.regions }],
       // Temporal deduplicates Updates by id: a retried request gets the first result, not a second action.
-      ...(idempotencyKey ? { updateId: `${principal.id}:${idempotencyKey}` } : {}),
+      updateId: `${principal.id}:${idempotencyKey}`,
     });
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isRuleCode(err.cause.type)) {

@@ -9,27 +9,47 @@ import type { CaseView } from '../../workflows/case/contract';
 import { caseWorkflowId, getCaseQuery } from '../../workflows/case/contract';
 import type { ServiceDeps } from '../deps';
 import type { Principal } from '../http/principal';
+import { dependencyProblem, isDatabaseUnavailable } from '../http/failures';
 import { ProblemError } from '../http/problem';
 
 export type CaseRow = typeof cases.$inferSelect;
 
+/** The two halves of a case a read can lack while a part is down. */
+export type CasePart = 'read_model' | 'workflow';
+
 export interface CaseDetails {
   record: CaseRow | null;
   live: CaseView | null;
+  /** Parts that did not answer: the case is served from the other one. */
+  unavailable: CasePart[];
 }
 
+/**
+ * The read-model row and the live case, asked at once. Either may be down: the case is then served from
+ * the other half and says which is missing. Only when neither answers does the read fail (503).
+ */
 export async function readCase(deps: ServiceDeps, caseId: string): Promise<CaseDetails> {
-  const [record] = await deps.db.select().from(cases).where(eq(cases.caseId, caseId));
-  try {
-    const live = await deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery);
-    return { record: record ?? null, live };
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) {
-      if (!record) throw ProblemError.of('CASE_NOT_FOUND');
-      return { record, live: null };
-    }
-    throw err;
+  const [row, query] = await Promise.allSettled([
+    deps.db.select().from(cases).where(eq(cases.caseId, caseId)),
+    deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery),
+  ]);
+  const record = row.status === 'fulfilled' ? (row.value[0] ?? null) : null;
+  const live = query.status === 'fulfilled' ? query.value : null;
+  const archived = query.status === 'rejected' && query.reason instanceof WorkflowNotFoundError;
+  const unavailable: CasePart[] = [];
+  if (row.status === 'rejected') {
+    if (!isDatabaseUnavailable(row.reason)) throw row.reason;
+    unavailable.push('read_model');
   }
+  if (query.status === 'rejected' && !archived) {
+    if (!dependencyProblem(query.reason)) throw query.reason;
+    unavailable.push('workflow');
+  }
+  if (record || live) return { record, live, unavailable };
+  // Nothing to show: the case does not exist, or the part that would know is down.
+  if (row.status === 'rejected') throw row.reason;
+  if (query.status === 'rejected' && !archived) throw query.reason;
+  throw ProblemError.of('CASE_NOT_FOUND');
 }
 
 export type { Visibility };
@@ -56,22 +76,41 @@ function liveAccess(view: CaseView): CaseAccess {
  * read model trails a new case by one activity, so a case it does not hold yet is asked for its region
  * directly (a command right after intake must not be told the case does not exist).
  */
-export async function assertVisible(deps: Pick<ServiceDeps, 'db' | 'client'>, principal: Principal, caseId: string): Promise<{ visibility: Visibility; access: CaseAccess }> {
-  const [row] = await deps.db
-    .select({ regionCode: cases.regionCode, access: cases.access, transferToRegion: cases.transferToRegion, transferStatus: cases.transferStatus })
-    .from(cases)
-    .where(eq(cases.caseId, caseId));
-  let access: CaseAccess | undefined = row && {
+export async function assertVisible(
+  deps: Pick<ServiceDeps, 'db' | 'client'>,
+  principal: Principal,
+  caseId: string,
+  /** Ask the live case even when the row grants full access (a transfer decision needs its latest state). */
+  { live = false }: { live?: boolean } = {},
+): Promise<{ visibility: Visibility; access: CaseAccess }> {
+  let row: { regionCode: string; access: AccessGrant[]; transferToRegion: string | null; transferStatus: string | null } | undefined;
+  let readModelDown: unknown;
+  try {
+    [row] = await deps.db
+      .select({ regionCode: cases.regionCode, access: cases.access, transferToRegion: cases.transferToRegion, transferStatus: cases.transferStatus })
+      .from(cases)
+      .where(eq(cases.caseId, caseId));
+  } catch (err) {
+    // With the database down, the case itself says who may see it: commands go on.
+    if (!isDatabaseUnavailable(err)) throw err;
+    readModelDown = err;
+  }
+  const recorded: CaseAccess | undefined = row && {
     regionCode: row.regionCode,
     access: row.access,
     transferToRegion: row.transferStatus === 'requested' || row.transferStatus === 'accepted' ? row.transferToRegion : null,
   };
-  if (!access) {
-    try {
-      access = liveAccess(await deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery));
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-    }
+  const seen = recorded && visibilityOf(principal, recorded);
+  if (recorded && seen === 'full' && !live) return { visibility: seen, access: recorded };
+  // The read model trails the case by a write (a new case, a transfer just requested or handed over):
+  // for anything short of full access the live case decides, and the row answers only when it cannot.
+  let access = recorded;
+  try {
+    access = liveAccess(await deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery));
+  } catch (err) {
+    const archived = err instanceof WorkflowNotFoundError;
+    if (!archived && !(recorded && dependencyProblem(err))) throw readModelDown ?? err;
+    if (archived && readModelDown) throw readModelDown;
   }
   const visibility = access && visibilityOf(principal, access);
   if (!access || !visibility) throw ProblemError.of('CASE_NOT_FOUND');

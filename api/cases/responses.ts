@@ -44,10 +44,16 @@ export const caseViewSchema = z
 export const caseDetailsSchema = z
   .object({
     caseId: z.string(),
-    projection: z.enum(['current', 'pending']),
+    projection: z.enum(['current', 'behind', 'pending', 'unavailable']).meta({
+      description: 'The read model holds everything the case recorded (current), trails it (behind), holds nothing yet (pending), or did not answer (unavailable)',
+    }),
     record: caseSummarySchema.nullable(),
     live: caseViewSchema.nullable(),
     access: z.enum(['full', 'decide_transfer', 'read']).meta({ description: 'How the caller sees the case: it holds it, decides on its transfer, or reads it for a while after handing it over' }),
+    unavailable: z
+      .array(z.enum(['read_model', 'workflow']))
+      .optional()
+      .meta({ description: 'Parts that did not answer: the read model (database down) or the live case (Temporal or its workers down)' }),
   })
   .meta({ id: 'CaseDetails' });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { STAFF } from '../../domain/roles';
 import { allow } from '../auth/authenticate';
 import type { ServiceDeps } from '../deps';
-import { checkedKey } from '../http/idempotency';
+import { checkedKey, updateKey } from '../http/idempotency';
 import type { RegisterRoute } from '../http/openapi';
 import { common, headers, json, jsonBody, problem } from '../http/openapi';
 import { caseId as caseIdSchema, parseBody } from '../http/parse';
@@ -62,9 +62,8 @@ export function casesRouter(deps: ServiceDeps): Router {
 
   router.post('/v1/cases/:caseId/commands', staff, async (req, res) => {
     const caseId = caseIdOf(req.params.caseId);
-    const key = checkedKey(req.get('idempotency-key'));
     const command = parseBody(commandBody, req.body);
-    res.json(await actOnCase(deps, principalOf(req), caseId, command, key));
+    res.json(await actOnCase(deps, principalOf(req), caseId, command, updateKey(req, res)));
   });
 
   router.get('/v1/cases/:caseId/timeline', staff, async (req, res) => {
@@ -76,13 +75,23 @@ export function casesRouter(deps: ServiceDeps): Router {
   return router;
 }
 
-function present({ record, live }: CaseDetails) {
+/**
+ * How far the read model is: it trails the case by a write ("pending" before its first, "behind" while
+ * the case has records it does not hold yet), or cannot be asked at all.
+ */
+function projectionOf(record: CaseDetails['record'], live: CaseDetails['live'], unavailable: CaseDetails['unavailable']) {
+  if (unavailable.includes('read_model')) return 'unavailable';
+  if (!record) return 'pending';
+  return live?.timelineLength !== undefined && record.lastSeq + 1 < live.timelineLength ? 'behind' : 'current';
+}
+
+function present({ record, live, unavailable }: CaseDetails) {
   return {
     caseId: record?.caseId ?? live?.caseId,
-    // The read model trails the workflow by one activity; "pending" means it has not caught up yet.
-    projection: record ? 'current' : 'pending',
+    projection: projectionOf(record, live, unavailable),
     record: record && caseSummary(record),
     live,
+    ...(unavailable.length ? { unavailable } : {}),
   };
 }
 
@@ -117,6 +126,7 @@ export function casePaths(route: RegisterRoute): void {
     path: '/v1/cases/{caseId}',
     operationId: 'getCase',
     summary: 'A case: the read-model record and the live case file',
+    description: 'While the database or Temporal is down, the case is served from the part that answers; `unavailable` names the missing one.',
     request: { headers: headers(false), params },
     responses: common({ 200: json(caseDetailsSchema, 'The case'), 404: notFound }),
   });

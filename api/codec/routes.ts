@@ -2,7 +2,7 @@
 // sends, so an authorised person can read encrypted case data in the browser. Keys never leave the server.
 import type { Payload } from '@temporalio/common';
 import type { Request, RequestHandler, Response } from 'express';
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { EncryptionCodec } from '../../temporal/encryption-codec';
 import type { KeyRing } from '../../temporal/keyring';
 
@@ -20,6 +20,9 @@ const toJson = (p: Payload): JsonPayload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')])),
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
+
+/** A Temporal payload is at most 2 MB; a batch of them from the UI stays under this. */
+export const CODEC_BODY_LIMIT = '4mb';
 
 export function codecRouter(ring: KeyRing, corsOrigins: string[], guard: RequestHandler[] = []): Router {
   const codec = new EncryptionCodec(ring);
@@ -41,8 +44,10 @@ export function codecRouter(ring: KeyRing, corsOrigins: string[], guard: Request
     const payloads = (req.body as { payloads?: JsonPayload[] } | undefined)?.payloads ?? [];
     res.json({ payloads: (await fn(payloads.map(fromJson))).map(toJson) });
   };
-  // Preflight requests above carry no credentials; the guard applies to the calls themselves.
-  router.post('/codec/decode', ...guard, handle((p) => codec.decode(p)));
-  router.post('/codec/encode', ...guard, handle((p) => codec.encode(p)));
+  // Preflight requests above carry no credentials; the guard applies to the calls themselves, and comes
+  // before the body is read. The UI sends whole batches of payloads, hence a cap of its own.
+  const body = express.json({ limit: CODEC_BODY_LIMIT });
+  router.post('/codec/decode', ...guard, body, handle((p) => codec.decode(p)));
+  router.post('/codec/encode', ...guard, body, handle((p) => codec.encode(p)));
   return router;
 }

@@ -5,27 +5,39 @@ import { json } from '../http/openapi';
 
 export interface HealthDeps {
   checks: Record<string, () => Promise<void>>;
+  /** True once the process has been told to stop: it finishes what it has but takes nothing new. */
+  draining?: () => boolean;
 }
 
-/** /healthz: the process is up. /readyz: every dependency answers (database, Temporal). */
+/** A probe answers well within a load balancer's usual 5 s timeout. */
+const CHECK_TIMEOUT_MS = 2_000;
+
+/**
+ * /healthz: the process is up. /readyz: every dependency answers (database, Temporal); which do not is
+ * named in `missing`. A draining process is not ready whatever its dependencies say.
+ */
 export function healthRouter(deps: HealthDeps): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    if (deps.draining?.()) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     const results = await Promise.all(
       Object.entries(deps.checks).map(async ([name, check]) => {
         try {
-          await withTimeout(check(), 3000);
+          await withTimeout(check(), CHECK_TIMEOUT_MS);
           return [name, 'ok'] as const;
         } catch {
           return [name, 'unavailable'] as const;
         }
       }),
     );
-    const ready = results.every(([, r]) => r === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) });
+    const missing = results.filter(([, r]) => r !== 'ok').map(([name]) => name);
+    res.status(missing.length ? 503 : 200).json({ status: missing.length ? 'not_ready' : 'ready', checks: Object.fromEntries(results), ...(missing.length ? { missing } : {}) });
   });
   return router;
 }
@@ -38,7 +50,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-const healthSchema = z.object({ status: z.string(), checks: z.record(z.string(), z.string()).optional() }).meta({ id: 'Health' });
+const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'ready', 'not_ready', 'draining']),
+    checks: z.record(z.string(), z.enum(['ok', 'unavailable'])).optional(),
+    missing: z.array(z.string()).optional().describe('The dependencies that did not answer (database, temporal)'),
+  })
+  .meta({ id: 'Health' });
 
 /** The probes need no token: `register` adds no security requirement. */
 export function healthPaths(register: RegisterRoute): void {
@@ -53,7 +71,7 @@ export function healthPaths(register: RegisterRoute): void {
     method: 'get',
     path: '/readyz',
     operationId: 'ready',
-    summary: 'The database and Temporal answer',
-    responses: { 200: json(healthSchema, 'Ready'), 503: json(healthSchema, 'Not ready') },
+    summary: 'The database and Temporal answer, and the process is not shutting down',
+    responses: { 200: json(healthSchema, 'Ready'), 503: json(healthSchema, 'Not ready: a dependency is missing, or the process is draining') },
   });
 }

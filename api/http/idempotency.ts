@@ -1,6 +1,7 @@
 // Idempotency-Key handling: the first request with a key reserves a resource id; every retry with the
 // same key and body gets that id back, so a retried POST never opens a second case.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
@@ -11,6 +12,19 @@ export function checkedKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!CLIENT_KEY.test(header)) throw ProblemError.of('INVALID_IDEMPOTENCY_KEY');
   return header;
+}
+
+/**
+ * The key of a request that becomes a Temporal Update: the caller's, or one made here and handed back in
+ * the Idempotency-Key response header, so a request that was not confirmed in time (503) can be repeated
+ * without being applied twice.
+ */
+export function updateKey(req: Request, res: Response): string {
+  const given = checkedKey(req.get('idempotency-key'));
+  if (given) return given;
+  const made = randomUUID();
+  res.setHeader('Idempotency-Key', made);
+  return made;
 }
 
 /** Stable hash of a JSON body, independent of key order. */

@@ -45,7 +45,7 @@ export const common = (extra: Responses = {}): Responses => ({
   403: problem('The role may not use this route (FORBIDDEN)'),
   422: problem('Invalid request (VALIDATION_FAILED), with the failing fields'),
   429: problem('Too many requests (RATE_LIMITED)'),
-  503: problem('Temporal is unavailable (TEMPORAL_UNAVAILABLE); retry with the same Idempotency-Key'),
+  503: problem('A part Sigap needs did not answer in time (TEMPORAL_UNAVAILABLE, DATABASE_UNAVAILABLE, COMMAND_NOT_CONFIRMED); repeat after Retry-After with the same Idempotency-Key'),
   ...extra,
 });
 

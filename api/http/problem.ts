@@ -30,6 +30,16 @@ export const API_MESSAGES = {
     id: 'Layanan alur kerja sedang tidak tersedia. Coba lagi.',
     en: 'The workflow service is unavailable. Try again.',
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    id: 'Basis data sedang tidak tersedia. Coba lagi sebentar lagi.',
+    en: 'The database is unavailable. Try again shortly.',
+  },
+  COMMAND_NOT_CONFIRMED: {
+    status: 503,
+    id: 'Kasus belum menjawab perintah ini tepat waktu. Ulangi dengan Idempotency-Key yang sama; perintah tidak akan dijalankan dua kali.',
+    en: 'The case did not confirm this command in time. Repeat it with the same Idempotency-Key; it will not be applied twice.',
+  },
   CASE_ARCHIVED: {
     status: 409,
     id: 'Kasus sudah diarsipkan dan tidak dapat diubah lagi.',
@@ -81,9 +91,10 @@ export class ProblemError extends Error {
   }
 }
 
+/** Only the two languages: the table's entries also carry their HTTP status, which is not a message. */
 function messagesFor(code: string): Bilingual {
-  if (isRuleCode(code)) return RULE_MESSAGES[code];
-  return (API_MESSAGES as Record<string, Bilingual>)[code] ?? API_MESSAGES.INTERNAL_ERROR;
+  const { id, en } = isRuleCode(code) ? RULE_MESSAGES[code] : ((API_MESSAGES as Record<string, Bilingual>)[code] ?? API_MESSAGES.INTERNAL_ERROR);
+  return { id, en };
 }
 
 /** Refusals about who is asking rather than the case's state. */
@@ -99,8 +110,12 @@ export function language(req: Request): 'id' | 'en' {
   return req.acceptsLanguages('id', 'en') === 'en' ? 'en' : 'id';
 }
 
+/** Seconds a client should wait before repeating a request that failed because a part was down. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function sendProblem(req: Request, res: Response, problem: ProblemError): void {
   const messages = messagesFor(problem.code);
+  if (problem.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res
     .status(problem.status)
     .type('application/problem+json')
@@ -117,7 +132,10 @@ export function sendProblem(req: Request, res: Response, problem: ProblemError):
     });
 }
 
-/** Express error handler: known problems as they are, body-parser failures mapped, everything else 500. */
+/**
+ * Express error handler: known problems as they are, failures of a dependency (classify) as 503,
+ * body-parser failures mapped, everything else 500.
+ */
 export function problemHandler(
   log: (err: unknown, req: Request) => void,
   classify: (err: unknown) => ProblemError | undefined = () => undefined,
@@ -125,7 +143,10 @@ export function problemHandler(
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (err instanceof ProblemError) return sendProblem(req, res, err);
     const known = classify(err);
-    if (known) return sendProblem(req, res, known);
+    if (known) {
+      log(err, req);
+      return sendProblem(req, res, known);
+    }
     const type = (err as { type?: string }).type;
     if (type === 'entity.parse.failed') return sendProblem(req, res, ProblemError.of('MALFORMED_JSON'));
     if (type === 'entity.too.large') return sendProblem(req, res, ProblemError.of('PAYLOAD_TOO_LARGE'));
