@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   const database = openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') });
   const { client, connection } = lazyClient(config.temporal.address ?? 'localhost:7233', config.temporal.namespace, ring);
   const migration = untilDone('database migration', () => database.migrate(), logger);
-  const attributes = untilDone('search attributes', () => ensureSearchAttributes(connection, config.temporal.namespace), logger);
+  const attributes = untilDone(
+    'search attributes',
+    () => connection.withDeadline(Date.now() + 5_000, () => ensureSearchAttributes(connection, config.temporal.namespace)),
+    logger,
+  );
   const lifecycle = { draining: false, migrated: () => migration.done };
   const server = await listen(buildApp(config, client, database, ring, logger, undefined, lifecycle), config.host, config.port);
   logger.info({ host: config.host, port: config.port }, 'API listening');
