@@ -5,6 +5,7 @@ import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { Database } from '../db/client';
 import type { KeyRing } from '../temporal/keyring';
+import type { TemporalReachability } from '../temporal/reachability';
 import { createApp } from './app';
 import { createTokenVerifier } from './auth/tokens';
 
@@ -23,7 +24,7 @@ export function buildApp(
   ring: KeyRing,
   logger: Logger,
   extraMetrics?: () => Promise<string>,
-  lifecycle: Lifecycle = { draining: false },
+  { lifecycle = { draining: false }, reachability }: { lifecycle?: Lifecycle; reachability?: TemporalReachability } = {},
 ) {
   return createApp({
     client,
@@ -37,6 +38,7 @@ export function buildApp(
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     ...(extraMetrics ? { extraMetrics } : {}),
     requestDeadlineMs: config.requestDeadlineMs,
+    ...(reachability ? { temporalReachability: reachability } : {}),
     draining: () => lifecycle.draining,
     checks: {
       database: async () => {

@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { PolicyOverrides } from '../domain/policy';
+import type { TemporalReachability } from '../temporal/reachability';
 
 export interface ServiceDeps {
   client: Client;
@@ -11,4 +12,6 @@ export interface ServiceDeps {
   policy: PolicyOverrides;
   /** The deployment has partner services: new cases call them (admissions, transport, tracing). */
   partnerIntegration?: boolean;
+  /** What the client's last calls learned of Temporal (the API's own lazy client; absent in tests that share a worker's). */
+  temporalReachability?: TemporalReachability;
 }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'sigap-api');
   const ring = keyRingFrom(config);
   const database = openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') });
-  const { client, connection } = lazyClient(config.temporal.address ?? 'localhost:7233', config.temporal.namespace, ring);
+  const { client, connection, reachability } = lazyClient(config.temporal.address ?? 'localhost:7233', config.temporal.namespace, ring);
   const migration = untilDone('database migration', () => database.migrate(), logger);
   const attributes = untilDone(
     'search attributes',
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     logger,
   );
   const lifecycle = { draining: false, migrated: () => migration.done };
-  const server = await listen(buildApp(config, client, database, ring, logger, undefined, lifecycle), config.host, config.port);
+  const server = await listen(buildApp(config, client, database, ring, logger, undefined, { lifecycle, reachability }), config.host, config.port);
   logger.info({ host: config.host, port: config.port }, 'API listening');
   const shutdown = async () => {
     // Load balancers see /readyz turn 503 and stop sending; requests already sent still get answers.

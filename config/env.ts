@@ -43,7 +43,7 @@ const schema = z.object({
   SIGAP_CALLBACK_URL: z.string().url().optional(),
   SIGAP_SIMULATORS: z.enum(['on', 'off']).optional(),
   PARTNER_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
-  SIGAP_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  SIGAP_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(1_200),
   SIGAP_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
 });
 

@@ -1,11 +1,13 @@
 // Shared start-up pieces for the API, the worker and `npm start`: database, key ring, Temporal connections.
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, isRetryableError, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../config/env';
 import type { Database } from '../db/client';
 import { openDatabase } from '../db/client';
 import { createDataConverter } from './data-converter';
 import type { KeyRing } from './keyring';
+import type { TemporalReachability } from './reachability';
+import { trackReachability } from './reachability';
 import { devKeyRing, parseKeyRing } from './keyring';
 import path from 'node:path';
 
@@ -37,9 +39,28 @@ export async function connectClient(
  * what it can while Temporal is unreachable, and a call fails within its deadline instead of waiting
  * for the SDK's connect timeout.
  */
-export function lazyClient(address: string, namespace: string, ring: KeyRing): { client: Client; connection: Connection } {
-  const connection = Connection.lazy({ address, connectTimeout: '2 seconds' });
-  return { client: new Client({ connection, namespace, dataConverter: createDataConverter(ring) }), connection };
+const API_RETRY_MAX_MS = 250;
+
+export function lazyClient(address: string, namespace: string, ring: KeyRing): { client: Client; connection: Connection; reachability: TemporalReachability } {
+  const reachability = trackReachability();
+  const connection = Connection.lazy({
+    address,
+    connectTimeout: '2 seconds',
+    // Retries as the SDK's, but at most 250 ms apart: its own back off up to 5 s, and a request's deadline
+    // would then be overrun by the wait before a last attempt that can only fail. The tracker sees every
+    // attempt's outcome.
+    interceptors: [
+      makeGrpcRetryInterceptor({
+        delayFunction: (attempt) => Math.min(API_RETRY_MAX_MS, 50 * 1.7 ** attempt),
+        retryableDecider: (attempt, status) => attempt < 10 && isRetryableError(status),
+      }),
+      reachability.interceptor,
+    ],
+    // gRPC's reconnect backoff grows to 2 minutes: after a long outage the API would answer 503 that long
+    // after Temporal is back. Capped at 5 s.
+    channelArgs: { 'grpc.initial_reconnect_backoff_ms': 500, 'grpc.max_reconnect_backoff_ms': 5_000 },
+  });
+  return { client: new Client({ connection, namespace, dataConverter: createDataConverter(ring) }), connection, reachability };
 }
 
 export function connectWorkerConnection(address: string): Promise<NativeConnection> {

@@ -31,7 +31,10 @@ export interface CaseDetails {
 export async function readCase(deps: ServiceDeps, caseId: string): Promise<CaseDetails> {
   const [row, query] = await Promise.allSettled([
     deps.db.select().from(cases).where(eq(cases.caseId, caseId)),
-    deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery),
+    // With no connection to Temporal the read model answers at once rather than after the deadline.
+    deps.temporalReachability?.knownDown
+      ? Promise.reject(ProblemError.of('TEMPORAL_UNAVAILABLE'))
+      : deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery),
   ]);
   const record = row.status === 'fulfilled' ? (row.value[0] ?? null) : null;
   const live = query.status === 'fulfilled' ? query.value : null;

@@ -3,6 +3,7 @@
 // the caller can act on (retry, same Idempotency-Key). Logs get the failure's kind and code, never the
 // SQL or its parameters (drizzle puts both in its message: caller ids, keys, request hashes).
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import type { TemporalReachability } from '../../temporal/reachability';
 import { ProblemError } from './problem';
 
 /** gRPC status codes that mean "Temporal is not there (in time)", not "your request is wrong". */
@@ -38,9 +39,16 @@ export function isTemporalUnavailable(err: unknown): boolean {
 
 const isGrpcError = (e: unknown) => typeof (e as { code?: unknown }).code === 'number' && typeof (e as { details?: unknown }).details === 'string';
 
-/** The problem for a failure of a part Sigap depends on; undefined for anything else (a bug: 500). */
-export function dependencyProblem(err: unknown): ProblemError | undefined {
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return ProblemError.of('COMMAND_NOT_CONFIRMED');
+/**
+ * The problem for a failure of a part Sigap depends on; undefined for anything else (a bug: 500). An
+ * Update that was not confirmed in time is Temporal's absence when the last call could not reach it, and
+ * otherwise the case's (its worker is down or busy): either way the caller repeats it with the same key.
+ */
+export function dependencyProblem(err: unknown, reachability?: Pick<TemporalReachability, 'lastUnreachable'>): ProblemError | undefined {
+  if (err instanceof ProblemError) return err.status === 503 ? err : undefined;
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return ProblemError.of(reachability?.lastUnreachable ? 'TEMPORAL_UNAVAILABLE' : 'COMMAND_NOT_CONFIRMED');
+  }
   if (isTemporalUnavailable(err)) return ProblemError.of('TEMPORAL_UNAVAILABLE');
   if (isDatabaseUnavailable(err)) return ProblemError.of('DATABASE_UNAVAILABLE');
   return undefined;

@@ -2,7 +2,7 @@
 // with the workflow's stable code in both languages, a retried command (same Idempotency-Key) acts once.
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
-import { as, caller, testApp } from '../helpers/api';
+import { as, caller, caughtUp, testApp } from '../helpers/api';
 
 let dev: DevWorker;
 let app: ReturnType<typeof testApp>;
@@ -67,6 +67,7 @@ test('a retried command with the same Idempotency-Key acts once', async () => {
   const again = await send().expect(200);
   expect(again.body.rapidAssessment).toEqual(first.body.rapidAssessment);
   expect(first.body.rapidAssessment).toMatchObject({ capacity: 'lacks_capacity', capacityReason: 'acute_psychosis' });
+  await caughtUp(app, caseId);
   const timeline = await api.get(`/v1/cases/${caseId}/timeline`).expect(200);
   const types = timeline.body.items.map((e: { type: string }) => e.type);
   expect(types.filter((t: string) => t === 'rapid_assessment.recorded')).toHaveLength(1);

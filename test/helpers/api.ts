@@ -9,6 +9,7 @@ import type { TokenSettings } from '../../config/auth';
 import { createTokenVerifier } from '../../api/auth/tokens';
 import { createLogger } from '../../config/logger';
 import type { DevWorker } from './dev-worker';
+import { eventually } from './eventually';
 
 const SECRET = 'sigap-test-only-jwt-secret-0123456789abcdef';
 export const testTokenSettings: TokenSettings = { issuer: 'sigap', audience: 'sigap-api', secret: new TextEncoder().encode(SECRET) };
@@ -57,6 +58,14 @@ export function caller(app: Express, who = 'admin:test-admin', regions: string[]
     get: (path: string) => request(app).get(path).set(headers),
     post: (path: string) => request(app).post(path).set(headers),
   };
+}
+
+/**
+ * Waits until the read model holds everything the case has recorded (`projection: current`): commands
+ * answer before their records are written, so a test that reads the timeline right after one waits here.
+ */
+export async function caughtUp(app: Express, caseId: string): Promise<void> {
+  await eventually(async () => ((await caller(app).get(`/v1/cases/${caseId}`)).body.projection === 'current' ? true : undefined), `the read model of ${caseId}`);
 }
 
 /** Rules v3 over the API: the rapid assessment, then the supervisor's pathway decision. */

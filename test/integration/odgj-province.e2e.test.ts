@@ -81,6 +81,8 @@ test('ODGJ, identity unknown → RSJ → family unable → province accepts → 
   expect(counts.admissionsPerCaseRef[caseId]).toBe(1);
   expect(counts.bookingsPerCaseRef[caseId]).toBe(2); // to the RSJ, and the pick-up
   expect(counts.lookupsPerCaseRef[caseId]).toBe(1);
+  // Commands answer before their records are written: the timeline is read once the last one is there.
+  await seen('review.recorded');
   const all = await types();
   for (const t of ['rapid_assessment.recorded', 'pathway.decided', 'referral.accepted', 'facility.funding_guaranteed', 'family_tracing.home_visit', 'transfer.completed', 'plan.approved', 'review.recorded']) {
     expect(all).toContain(t);

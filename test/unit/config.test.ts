@@ -16,7 +16,7 @@ const without = (name: keyof typeof production) => Object.fromEntries(Object.ent
 
 test('production starts with every part named', () => {
   const config = loadConfig(production);
-  expect(config).toMatchObject({ production: true, databaseUrl: production.DATABASE_URL, drainDelayMs: 5_000, requestDeadlineMs: 1_500 });
+  expect(config).toMatchObject({ production: true, databaseUrl: production.DATABASE_URL, drainDelayMs: 5_000, requestDeadlineMs: 1_200 });
   expect(config.partners).toMatchObject({ integration: true, simulators: false, callbackUrl: production.SIGAP_CALLBACK_URL });
 });
 
