@@ -1,6 +1,7 @@
 // Scenario 4: the read model's PostgreSQL stops for 30 s. Lists, which only the database can answer,
 // say so at once (503 DATABASE_UNAVAILABLE with Retry-After); staff commands, which Temporal carries,
-// still answer; after the restart the read model catches up with every event the workflows recorded.
+// still answer, and a case is read from its workflow; after the restart the read model catches up with
+// every event the workflows recorded.
 import type { Reply, Who } from './lib/api-client';
 import { described } from './lib/api-client';
 import { act, eventually, gaps, openCase, recordedSeqs, RETURNEE_STEPS, timelines } from './lib/cases';
@@ -30,11 +31,13 @@ export async function postgresStopped(stack: Stack, run: string): Promise<void> 
   const stoppedAt = Date.now();
   const lists: Reply[] = [];
   const commands: Reply[] = [];
+  const reads: Reply[] = [];
   for (let round = 0; Date.now() - stoppedAt < OUTAGE_MS; round++) {
     const roundStart = Date.now();
     lists.push(await stack.api.get(`/v1/cases?region=${REGION}`, { who: 'case_manager', timeoutMs: 15_000 }));
     const { index, step } = commandFor(round);
     commands.push(await stack.api.post(`/v1/cases/${ids[index]}/commands`, step[1], { who: step[0], key: `s4-${run}-during-${round}`, timeoutMs: 15_000 }));
+    reads.push(await stack.api.get(`/v1/cases/${ids[index]}`, { who: 'case_manager', timeoutMs: 15_000 }));
     const next = roundStart + ROUND_MS;
     await until('the next probe round', () => (Date.now() >= next ? true : undefined), ROUND_MS + 1_000, 50);
   }
@@ -58,6 +61,7 @@ export async function postgresStopped(stack: Stack, run: string): Promise<void> 
     outageMs: restartedAt - stoppedAt,
     list: { statuses: tally(lists), ms: spread(lists.map((r) => r.ms)) },
     commands: { statuses: tally(commands), ms: spread(commands.map((r) => r.ms)) },
+    reads: { statuses: tally(reads), fromWorkflowOnly: reads.filter((r) => r.body?.live && r.body?.record === null && r.body?.unavailable?.[0] === 'read_model').length, ms: spread(reads.map((r) => r.ms)) },
     catchUpMs,
     events: events.length,
     writtenAfterRestart: events.filter((e) => e.recorded_at.getTime() >= restartedAt).length,
@@ -72,6 +76,15 @@ export async function postgresStopped(stack: Stack, run: string): Promise<void> 
     });
   }
   for (const r of commands) expect({ ok: r.status >= 200 && r.status < 300, fast: r.ms < 2_000, was: described(r) }).toEqual({ ok: true, fast: true, was: described(r) });
+  for (const r of reads) {
+    expect({ status: r.status, projection: r.body?.projection, unavailable: r.body?.unavailable, live: Boolean(r.body?.live), fast: r.ms < 2_000 }).toEqual({
+      status: 200,
+      projection: 'unavailable',
+      unavailable: ['read_model'],
+      live: true,
+      fast: true,
+    });
+  }
   for (const id of ids) expect(gaps(caughtUp.get(id)!)).toEqual([]);
   expect(listAfter.status).toBe(200);
   expect(listAfter.body.items.length).toBe(CASES);
