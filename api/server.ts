@@ -4,9 +4,10 @@
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { openDatabase } from '../db/client';
+import { untilDone } from '../temporal/background';
 import { keyRingFrom, lazyClient } from '../temporal/runtime';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
-import { untilDone } from './background';
+
 import { buildApp } from './build-app';
 import { close, listen } from './listen';
 import path from 'node:path';

@@ -19,3 +19,21 @@ export const REDACTED_PATHS = [
 export function createLogger(level: string, name = 'sigap'): Logger {
   return pino({ name, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
 }
+
+/**
+ * What may be logged of an error (drizzle puts the SQL and its parameters — caller ids, keys, request
+ * hashes — in its messages): its kind, its code and, for errors that are not drizzle's query
+ * errors, its first line. The query and its parameters never.
+ */
+export function loggable(err: unknown): { kind: string; code?: string | number; message: string; cause?: ReturnType<typeof loggable> } {
+  if (!(err instanceof Error)) return { kind: typeof err, message: 'non-error thrown' };
+  const code = (err as { code?: unknown }).code;
+  const isQueryError = err.constructor.name === 'DrizzleQueryError' || err.message.startsWith('Failed query:');
+  const cause = (err as { cause?: unknown }).cause;
+  return {
+    kind: err.constructor.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    message: isQueryError ? 'database query failed' : (err.message.split('\n')[0] ?? '').slice(0, 300),
+    ...(cause instanceof Error ? { cause: loggable(cause) } : {}),
+  };
+}

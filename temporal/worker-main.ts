@@ -6,7 +6,13 @@ import { partnerEndpoints } from '../config/partners';
 import { createNotificationDispatcher } from '../activities/notification-dispatcher';
 import { createDataConverter } from './data-converter';
 import { exportSdkMetrics } from './sdk-metrics';
-import { connectWorkerConnection, keyRingFrom, openMigratedDatabase } from './runtime';
+import path from 'node:path';
+import type { NativeConnection } from '@temporalio/worker';
+import type { Logger } from '../config/logger';
+import { loggable } from '../config/logger';
+import { openDatabase } from '../db/client';
+import { untilDone } from './background';
+import { connectWorkerConnection, keyRingFrom } from './runtime';
 import { createCaseWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -14,8 +20,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'sigap-worker');
   // Prometheus scrapes the SDK's metrics from the worker itself (TEMPORAL_METRICS_ADDRESS, e.g. 0.0.0.0:9464).
   exportSdkMetrics(config.sdkMetricsAddress);
-  const database = await openMigratedDatabase(config);
-  const connection = await connectWorkerConnection(config.temporal.address ?? 'localhost:7233');
+  // The database is for activities, which retry: the worker runs (and commands answer) while it is down,
+  // and the migration is retried meanwhile. Without Temporal there is nothing to run: wait for it.
+  const database = openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') });
+  const migration = untilDone('database migration', () => database.migrate(), logger);
+  const connection = await untilConnected(config.temporal.address ?? 'localhost:7233', logger);
   const partners = wirePartners(partnerEndpoints(config));
   if (config.partners.integration && !partners.clients) {
     throw new Error('SIGAP_PARTNER_INTEGRATION is on but SIGAP_PARTNER_REFERRAL_URL, _TRANSPORT_URL and _TRACING_URL are not all set');
@@ -34,10 +43,23 @@ async function main(): Promise<void> {
   logger.info({ taskQueue: config.temporal.taskQueue, notifications: dispatcher ? 'dispatching' : 'outbox only' }, 'worker running');
   // Worker.run() installs its own SIGINT/SIGTERM handling and drains in-flight tasks before resolving.
   await worker.run();
+  migration.stop();
   await dispatcher?.stop();
   await connection.close();
   await database.close();
   logger.info('worker stopped');
+}
+
+/** Connects to Temporal, trying again every 2 s (logging the first failure) rather than exiting. */
+async function untilConnected(address: string, logger: Logger): Promise<NativeConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connectWorkerConnection(address);
+    } catch (err) {
+      if (attempt === 1) logger.warn({ address, failure: loggable(err) }, 'Temporal unreachable; retrying');
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
 }
 
 main().catch((err: unknown) => {

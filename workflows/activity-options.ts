@@ -23,7 +23,8 @@ function readModelOptions(policy: Policy | undefined): ActivityOptions {
     // own query timeout is 10 s). Nobody waits on these writes any more: commands answer first.
     startToCloseTimeout: '15 seconds',
     ...(policy ? { scheduleToCloseTimeout: budget(policy) } : {}),
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+    // Capped at 15 s: after a database outage the read model catches up within seconds of its return.
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '15 seconds' },
   };
 }
 

@@ -1,7 +1,7 @@
 // What failed when a request fails for a reason outside the caller's control: a database that does not
 // answer, a Temporal cluster that does not, or a case that did not answer in time. Each becomes a 503
-// the caller can act on (retry, same Idempotency-Key). Logs get the failure's kind and code, never the
-// SQL or its parameters (drizzle puts both in its message: caller ids, keys, request hashes).
+// the caller can act on (retry, same Idempotency-Key). What of the error may be logged is
+// config/logger.ts's `loggable`.
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { TemporalReachability } from '../../temporal/reachability';
 import { ProblemError } from './problem';
@@ -52,21 +52,4 @@ export function dependencyProblem(err: unknown, reachability?: Pick<TemporalReac
   if (isTemporalUnavailable(err)) return ProblemError.of('TEMPORAL_UNAVAILABLE');
   if (isDatabaseUnavailable(err)) return ProblemError.of('DATABASE_UNAVAILABLE');
   return undefined;
-}
-
-/**
- * What may be logged of an error: its kind, its code and, for errors that are not drizzle's query
- * errors, its first line. The query and its parameters never.
- */
-export function loggable(err: unknown): { kind: string; code?: string | number; message: string; cause?: ReturnType<typeof loggable> } {
-  if (!(err instanceof Error)) return { kind: typeof err, message: 'non-error thrown' };
-  const code = (err as { code?: unknown }).code;
-  const isQueryError = err.constructor.name === 'DrizzleQueryError' || err.message.startsWith('Failed query:');
-  const cause = (err as { cause?: unknown }).cause;
-  return {
-    kind: err.constructor.name,
-    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
-    message: isQueryError ? 'database query failed' : (err.message.split('\n')[0] ?? '').slice(0, 300),
-    ...(cause instanceof Error ? { cause: loggable(cause) } : {}),
-  };
 }

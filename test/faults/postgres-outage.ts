@@ -1,7 +1,7 @@
 // Scenario 4: the read model's PostgreSQL stops for 30 s. Lists, which only the database can answer,
 // say so at once (503 DATABASE_UNAVAILABLE with Retry-After); staff commands, which Temporal carries,
-// still answer, and a case is read from its workflow; after the restart the read model catches up with
-// every event the workflows recorded.
+// still answer — also from workers started during the outage — and a case is read from its workflow;
+// after the restart the read model catches up with every event the workflows recorded.
 import type { Reply, Who } from './lib/api-client';
 import { described } from './lib/api-client';
 import { act, eventually, gaps, openCase, recordedSeqs, RETURNEE_STEPS, timelines } from './lib/cases';
@@ -13,6 +13,7 @@ const REGION = '65.71';
 const CASES = 3;
 const OUTAGE_MS = 30_000;
 const ROUND_MS = 3_000;
+const REPLACE_WORKERS_AT = 4;
 
 /** The commands staff give during the outage: each case's rapid assessment and pathway decision, then notes. */
 function commandFor(round: number): { index: number; step: [Who, Record<string, unknown>] } {
@@ -32,7 +33,14 @@ export async function postgresStopped(stack: Stack, run: string): Promise<void> 
   const lists: Reply[] = [];
   const commands: Reply[] = [];
   const reads: Reply[] = [];
+  let replacedWorkersMs: number | undefined;
   for (let round = 0; Date.now() - stoppedAt < OUTAGE_MS; round++) {
+    if (round === REPLACE_WORKERS_AT) {
+      // Workers (re)started while the database is down must run: it is the activities that need it.
+      const started = Date.now();
+      await stack.replaceWorkers();
+      replacedWorkersMs = Date.now() - started;
+    }
     const roundStart = Date.now();
     lists.push(await stack.api.get(`/v1/cases?region=${REGION}`, { who: 'case_manager', timeoutMs: 15_000 }));
     const { index, step } = commandFor(round);
@@ -59,6 +67,7 @@ export async function postgresStopped(stack: Stack, run: string): Promise<void> 
 
   figures('4 PostgreSQL stopped for 30 s', {
     outageMs: restartedAt - stoppedAt,
+    replacedWorkersMs,
     list: { statuses: tally(lists), ms: spread(lists.map((r) => r.ms)) },
     commands: { statuses: tally(commands), ms: spread(commands.map((r) => r.ms)) },
     reads: { statuses: tally(reads), fromWorkflowOnly: reads.filter((r) => r.body?.live && r.body?.record === null && r.body?.unavailable?.[0] === 'read_model').length, ms: spread(reads.map((r) => r.ms)) },

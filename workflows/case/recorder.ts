@@ -87,10 +87,14 @@ export class CaseRecorder {
     this.afterRecord();
   }
 
-  /** Writes timeline records, then queues their notifications; a stall found meanwhile joins the write. */
+  /**
+   * Writes timeline records, then queues their notifications. A stall found meanwhile joins the write
+   * inline; a queued recorder queues it behind what is already waiting, so positions are written in order
+   * (the read model's newest position never runs ahead of one it lacks).
+   */
   private async write(batch: CaseEventRecord[], alerts: DomainEvent[], onRecovered: (events: DomainEvent[]) => void | Promise<void>): Promise<void> {
-    // A stall found while writing is itself recorded in the same write, so the batch grows on retry.
     await this.durably('recordCaseEvents', () => this.activities.recordCaseEvents(batch), (stalled) => {
+      if (this.queue !== null) return this.record(stalled, SYSTEM_ACTOR);
       batch.push(...this.toRecords(stalled, SYSTEM_ACTOR));
       alerts.push(...stalled);
     });

@@ -154,6 +154,13 @@ export class Stack {
     this.workers = [];
   }
 
+  /** SIGTERM to every worker (each drains and tells Temporal it is gone), then two new ones. */
+  async replaceWorkers(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.kill('SIGTERM')));
+    this.workers = [];
+    await Promise.all([this.startWorker(), this.startWorker()]);
+  }
+
   /** Brings the stack back to two running workers. */
   async topUpWorkers(): Promise<void> {
     while (this.workers.length < 2) await this.startWorker();

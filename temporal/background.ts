@@ -1,7 +1,8 @@
-// Start-up work the API does not wait for: migrating the read model and registering search attributes.
-// Each keeps trying while its dependency is down, so the API can serve what it can meanwhile.
+// Start-up work a process does not wait for (the API: migrating the read model, registering search
+// attributes; the worker: migrating): each keeps trying while its dependency is down, so the process
+// serves what it can meanwhile.
 import type { Logger } from '../config/logger';
-import { loggable } from './http/failures';
+import { loggable } from '../config/logger';
 
 export interface BackgroundTask {
   readonly done: boolean;
