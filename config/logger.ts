@@ -27,13 +27,18 @@ export function createLogger(level: string, name = 'sigap'): Logger {
  */
 export function loggable(err: unknown): { kind: string; code?: string | number; message: string; cause?: ReturnType<typeof loggable> } {
   if (!(err instanceof Error)) return { kind: typeof err, message: 'non-error thrown' };
-  const code = (err as { code?: unknown }).code;
   const isQueryError = err.constructor.name === 'DrizzleQueryError' || err.message.startsWith('Failed query:');
   const cause = (err as { cause?: unknown }).cause;
   return {
     kind: err.constructor.name,
-    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...codeOf(err),
     message: isQueryError ? 'database query failed' : (err.message.split('\n')[0] ?? '').slice(0, 300),
-    ...(cause instanceof Error ? { cause: loggable(cause) } : {}),
+    // PostgreSQL's own message may quote an input value: under a query error only its code is kept.
+    ...(cause instanceof Error ? { cause: isQueryError ? { kind: cause.constructor.name, ...codeOf(cause), message: 'see code' } : loggable(cause) } : {}),
   };
+}
+
+function codeOf(err: Error): { code?: string | number } {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' || typeof code === 'number' ? { code } : {};
 }

@@ -47,10 +47,13 @@ export function openDatabase(config: DatabaseConfig): Database {
       async migrate() {
         const client = await pool.connect();
         try {
+          // A migration (an index on a grown table) may take longer than a request's statement timeout.
+          await client.query('SET statement_timeout = 0');
           await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
           await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS });
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+          await client.query('RESET statement_timeout').catch(() => undefined);
           client.release();
         }
       },

@@ -108,15 +108,22 @@ export async function assertVisible(
   // The read model trails the case by a write (a new case, a transfer just requested or handed over):
   // for anything short of full access the live case decides, and the row answers only when it cannot.
   let access = recorded;
+  let liveDown: unknown;
   try {
     access = liveAccess(await deps.client.workflow.getHandle(caseWorkflowId(caseId)).query(getCaseQuery));
   } catch (err) {
     const archived = err instanceof WorkflowNotFoundError;
     if (!archived && !(recorded && dependencyProblem(err))) throw readModelDown ?? err;
     if (archived && readModelDown) throw readModelDown;
+    if (!archived) liveDown = err;
   }
   const visibility = access && visibilityOf(principal, access);
-  if (!access || !visibility) throw ProblemError.of('CASE_NOT_FOUND');
+  if (!access || !visibility) {
+    // With a part missing, "not found" would tell an outsider which cases exist (a case that does not
+    // exist cannot be ruled out then): the missing part is named instead.
+    if (readModelDown ?? liveDown) throw readModelDown ?? liveDown;
+    throw ProblemError.of('CASE_NOT_FOUND');
+  }
   return { visibility, access };
 }
 

@@ -56,7 +56,12 @@ export function casesRouter(deps: ServiceDeps): Router {
     const access = details.live ?? details.record;
     // Someone else's case is "not found", not "forbidden": its existence is not theirs to learn.
     const visibility = access && visibilityOf(principalOf(req), access);
-    if (!visibility) throw ProblemError.of('CASE_NOT_FOUND');
+    if (!visibility) {
+      // With a part missing, "not found" would tell an outsider that the case exists: name the part.
+      const missing = details.unavailable[0];
+      if (missing) throw ProblemError.of(missing === 'workflow' ? 'TEMPORAL_UNAVAILABLE' : 'DATABASE_UNAVAILABLE');
+      throw ProblemError.of('CASE_NOT_FOUND');
+    }
     res.json({ ...present(details), access: visibility });
   });
 

@@ -11,9 +11,11 @@ const GRPC_UNAVAILABLE = new Set([14, 4, 1]); // UNAVAILABLE, DEADLINE_EXCEEDED,
 
 /** Socket errors and PostgreSQL SQLSTATE classes that mean the database cannot serve now. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
-// 08 connection exception, 57P01–57P03 shutdown / cannot connect now, 53 insufficient resources,
-// 42P01 a table not there yet (the API came up before the database could be migrated).
-const SQLSTATE_UNAVAILABLE = /^(08|57P0[1-3]|53|42P01)/;
+// 08 connection exception, 57P01–57P03 shutdown / cannot connect now, 57014 a statement cut by its
+// timeout, 53 insufficient resources, 42P01 a table not there yet (the API came up before the database
+// could be migrated; on a migrated database it would be a bug reported as 503 — the price of starting
+// without the database).
+const SQLSTATE_UNAVAILABLE = /^(08|57P0[1-3]|57014|53|42P01)/;
 const PG_CLIENT_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Cannot use a pool after calling end/;
 
 function chain(err: unknown): unknown[] {

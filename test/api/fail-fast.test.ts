@@ -130,6 +130,14 @@ test('with Temporal down, a case the read model holds is still read at once, nam
   expect(listed.body.items.map((c: { caseId: string }) => c.caseId)).toContain(CASE_ID);
 });
 
+test('with Temporal down, a case outside the caller\'s regions is not told apart from one that does not exist', async () => {
+  const outsider = as('supervisor:spv-11', ['11']);
+  const theirs = await request(app).get(`/v1/cases/${CASE_ID}`).set(outsider);
+  const none = await request(app).get(`/v1/cases/${randomUUID()}`).set(outsider);
+  expect([theirs.status, theirs.body.code]).toEqual([503, 'TEMPORAL_UNAVAILABLE']);
+  expect([none.status, none.body.code]).toEqual([503, 'TEMPORAL_UNAVAILABLE']);
+});
+
 test('with Temporal down, a command answers 503 TEMPORAL_UNAVAILABLE and hands back a key to repeat it with', async () => {
   const started = Date.now();
   const res = await request(app).post(`/v1/cases/${CASE_ID}/commands`).set(SPV).send({ type: 'addNote', text: 'x' });

@@ -11,6 +11,7 @@ import { ActivityFailure, condition, isCancellation } from '@temporalio/workflow
 import type { DomainEvent } from '../../domain/case/changes';
 import type { CaseEventRecord } from '../../domain/case/events';
 import type { CaseFile } from '../../domain/case/file';
+import type { NotificationRequest } from '../../domain/notifications';
 import { notificationsFor } from '../../domain/notifications';
 import { integrationRecovered, integrationStalled } from '../../domain/integration/stalls';
 import type { Policy } from '../../domain/policy';
@@ -23,7 +24,8 @@ export const FAST_COMMANDS_PATCH = 'fast-commands-v1';
 
 interface Queued {
   records: CaseEventRecord[];
-  alerts: DomainEvent[];
+  /** Made when the change happened: who is told depends on the case as it was then, not at the write. */
+  notifications: NotificationRequest[];
 }
 
 export class CaseRecorder {
@@ -32,8 +34,8 @@ export class CaseRecorder {
   private readonly activities: ReturnType<typeof caseActivities>;
   /** Changes waiting for the writer; null for cases that write inline (before 'fast-commands-v1'). */
   private readonly queue: Queued[] | null;
-  /** Alerts of queued changes whose notifications are not queued in the outbox yet. */
-  private readonly unnotified: DomainEvent[] = [];
+  /** Notifications of queued changes not in the outbox yet. */
+  private readonly unnotified: NotificationRequest[] = [];
   private writing = false;
 
   constructor(
@@ -49,6 +51,11 @@ export class CaseRecorder {
     this.queue = queued ? [] : null;
   }
 
+  /** Changes are queued for one writer (cases opened since 'fast-commands-v1'). */
+  get queued(): boolean {
+    return this.queue !== null;
+  }
+
   /** Nothing waits to be written: the case may continue as new or end. */
   get idle(): boolean {
     return this.queue === null || (this.queue.length === 0 && !this.writing);
@@ -58,8 +65,9 @@ export class CaseRecorder {
     if (events.length === 0) return;
     if (this.queue === null) return this.recordInline(events, actor);
     publish(this.file, this.policy);
-    this.queue.push({ records: this.toRecords(events, actor), alerts: [...events] });
-    this.unnotified.push(...events);
+    const notifications = notificationsFor(events, this.file);
+    this.queue.push({ records: this.toRecords(events, actor), notifications });
+    this.unnotified.push(...notifications);
     this.afterRecord();
   }
 
@@ -71,19 +79,25 @@ export class CaseRecorder {
       await condition(() => queue.length > 0);
       this.writing = true;
       const taken = queue.splice(0);
+      const notifications = taken.flatMap((q) => q.notifications);
       await this.write(
         taken.flatMap((q) => q.records),
-        taken.flatMap((q) => q.alerts),
+        () => notifications,
         (recovered) => void this.record(recovered, SYSTEM_ACTOR),
       );
-      this.unnotified.splice(0, taken.reduce((n, q) => n + q.alerts.length, 0));
+      this.unnotified.splice(0, notifications.length);
       this.writing = false;
     }
   }
 
   private async recordInline(events: DomainEvent[], actor: Actor): Promise<void> {
     publish(this.file, this.policy);
-    await this.write(this.toRecords(events, actor), [...events], (recovered) => this.record(recovered, SYSTEM_ACTOR));
+    // Inline, as before the patch: the notifications of the events and of any stall, made after the write.
+    await this.write(
+      this.toRecords(events, actor),
+      (stalled) => notificationsFor([...events, ...stalled], this.file),
+      (recovered) => this.record(recovered, SYSTEM_ACTOR),
+    );
     this.afterRecord();
   }
 
@@ -92,15 +106,20 @@ export class CaseRecorder {
    * inline; a queued recorder queues it behind what is already waiting, so positions are written in order
    * (the read model's newest position never runs ahead of one it lacks).
    */
-  private async write(batch: CaseEventRecord[], alerts: DomainEvent[], onRecovered: (events: DomainEvent[]) => void | Promise<void>): Promise<void> {
+  private async write(
+    batch: CaseEventRecord[],
+    notificationsOf: (stalled: DomainEvent[]) => NotificationRequest[],
+    onRecovered: (events: DomainEvent[]) => void | Promise<void>,
+  ): Promise<void> {
+    const stalledHere: DomainEvent[] = [];
     await this.durably('recordCaseEvents', () => this.activities.recordCaseEvents(batch), (stalled) => {
       if (this.queue !== null) return this.record(stalled, SYSTEM_ACTOR);
       batch.push(...this.toRecords(stalled, SYSTEM_ACTOR));
-      alerts.push(...stalled);
+      stalledHere.push(...stalled);
     });
     for (const r of batch) this.unsent.delete(r.seq);
     const late: DomainEvent[] = [];
-    const notifications = notificationsFor(alerts, this.file);
+    const notifications = notificationsOf(stalledHere);
     if (notifications.length) {
       await this.durably('notify', () => this.activities.notify(notifications), (stalled) => {
         late.push(...stalled);
@@ -138,7 +157,7 @@ export class CaseRecorder {
     const backlog = [...this.unsent.values()].sort((a, b) => a.seq - b.seq);
     if (backlog.length) await this.durably('recordCaseEvents', () => this.activities.recordCaseEvents(backlog), () => undefined);
     this.queue?.splice(0);
-    const notifications = notificationsFor(this.unnotified.splice(0), this.file);
+    const notifications = this.unnotified.splice(0);
     if (notifications.length) await this.durably('notify', () => this.activities.notify(notifications), () => undefined);
   }
 

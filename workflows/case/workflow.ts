@@ -70,14 +70,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       if (file.status === 'open') await recorder.record(execute(file, { type: 'withdraw', reason: 'workflow cancelled' }, withdrawal), system);
       await partners.runPending();
       // A queued recorder's writer went with the cancellation: what the clean-up recorded is written here.
-      await recorder.flushUnsent();
+      if (recorder.queued) await recorder.flushUnsent();
     });
     throw err;
   }
-  // A withdrawn case still tells partners what is off (a booked vehicle); then it ends.
-  await condition(() => partners.idle);
-  await partners.runPending();
-  await condition(() => allHandlersFinished() && recorder.idle);
+  // A withdrawn case still tells partners what is off (a booked vehicle); then it ends once everything
+  // is written. A case cancelled meanwhile still writes what its queue holds (its last records).
+  try {
+    await condition(() => partners.idle);
+    await partners.runPending();
+    await condition(() => allHandlersFinished() && recorder.idle);
+  } catch (err) {
+    if (!isCancellation(err) || !recorder.queued) throw err;
+    await CancellationScope.nonCancellable(() => recorder.flushUnsent());
+    throw err;
+  }
   return { caseId: file.caseId, status: file.status, stage: file.stage, outcome: file.closure?.outcome ?? null };
 }
 
