@@ -66,6 +66,10 @@ export const RULE_MESSAGES = {
     id: 'Kunjungan tindak lanjut belum selesai.',
     en: 'Follow-up visits are still pending.',
   },
+  EVALUATION_REQUIRED: {
+    id: 'Evaluasi (terminasi) harus dicatat sebelum penutupan kasus diajukan.',
+    en: 'An evaluation must be recorded before closure is requested.',
+  },
   CLOSURE_NOT_REQUESTED: {
     id: 'Penutupan kasus belum diajukan dan disetujui.',
     en: 'Closure has not been requested and approved.',

@@ -98,9 +98,10 @@ export interface CaseFile {
    * Which version of the rules this case runs under: 1 = deadlines raise level 1 only (cases opened before
    * the escalation ladder), 2 = reminders, the three-level ladder, stalled-case watchdog, 3 = hand-offs
    * between agencies as practice runs them (rapid assessment and pathway decision, the RSJ stay with
-   * discharge and pick-up, family tracing on every pathway, transfers the receiver accepts).
+   * discharge and pick-up, family tracing on every pathway, transfers the receiver accepts), 4 = every
+   * case is evaluated before closure is requested (a review that ends the services is not an evaluation).
    */
-  rules: 1 | 2 | 3;
+  rules: 1 | 2 | 3 | 4;
   caseId: string;
   category: Category;
   pathway: Pathway;

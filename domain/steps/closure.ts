@@ -17,18 +17,25 @@ import { withdrawTransfer } from './transfer';
 export const commands: Rules<'recordEvaluation' | 'requestClosure' | 'decideClosure' | 'withdraw' | 'reopen'> = {
   recordEvaluation: {
     roles: ['case_manager'],
-    check: (file) => first(stageIs(file, 'monitoring'), pendingVisits(file, 'follow_up').length ? 'FOLLOW_UP_PENDING' : undefined),
+    // After monitoring; or (rules v4) after a review that ended the services (terminate), which reaches
+    // the evaluation stage without one: every case is evaluated before it closes.
+    check: (file) =>
+      file.rules >= 4 && file.stage === 'evaluation' && !file.evaluation
+        ? undefined
+        : first(stageIs(file, 'monitoring'), pendingVisits(file, 'follow_up').length ? 'FOLLOW_UP_PENDING' : undefined),
     apply(file, cmd, ctx) {
       file.evaluation = { at: iso(ctx.now), outcome: cmd.outcome };
       file.nextReviewAt = null;
       file.visits = file.visits.filter((v) => v.doneAt || v.missed);
-      return [{ type: 'evaluation.recorded', data: { outcome: cmd.outcome } }, moveTo(file, 'evaluation', ctx, 'evaluated')];
+      const recorded: DomainEvent = { type: 'evaluation.recorded', data: { outcome: cmd.outcome } };
+      return file.stage === 'evaluation' ? [recorded] : [recorded, moveTo(file, 'evaluation', ctx, 'evaluated')];
     },
   },
 
   requestClosure: {
     roles: ['case_manager'],
-    check: (file) => first(stageIs(file, 'evaluation'), file.closure ? 'REQUEST_PENDING' : undefined),
+    check: (file) =>
+      first(stageIs(file, 'evaluation'), file.rules < 4 || file.evaluation ? undefined : 'EVALUATION_REQUIRED', file.closure ? 'REQUEST_PENDING' : undefined),
     apply(file, cmd, ctx) {
       file.closure = { requestedAt: iso(ctx.now), requestedBy: ctx.actor.id, outcome: cmd.outcome, approvedAt: null, approvedBy: null };
       return [{ type: 'closure.requested', data: { outcome: cmd.outcome } }];

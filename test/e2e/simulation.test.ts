@@ -78,6 +78,7 @@ test('a six-month ATENSI case runs in seconds with a simulation time scale and i
     if (month === 4) await act(handle, CM, { type: 'recordServiceDelivered', serviceId: 'svc-2' });
     if (month === 6) await whenDue(handle, { type: 'recordReview', decision: 'terminate' });
   }
+  await act(handle, CM, { type: 'recordEvaluation', outcome: 'goals_met' });
   await act(handle, CM, { type: 'requestClosure', outcome: 'rehabilitated', reason: 'goals met' });
   const closed = await act(handle, SUP, { type: 'decideClosure', approve: true });
   const elapsed = Date.now() - started;

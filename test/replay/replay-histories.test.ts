@@ -38,15 +38,17 @@ const INTEGRATED = ['partner-repatriation', 'group-batch-before-read-model', 'gr
 // The province route is a transfer now, recorded with the family found after it (odgj-transfer-home).
 const HANDOFFS = [...PATHWAYS.filter((p) => p !== 'odgj-province'), 'odgj-transfer-home', 'partner-repatriation', 'group-batch', 'group-member'].map((p) => `v3-${p}`);
 
-// Recorded with commands that answer before their records are written (patch fast-commands-v1).
+// Recorded with commands that answer before their records are written (patch fast-commands-v1), and then
+// with the evaluation required before closure (patch evaluation-required-v4, rules v4).
 const FAST_COMMANDS = HANDOFFS.map((p) => p.replace(/^v3-/, 'v4-'));
+const EVALUATION_REQUIRED = HANDOFFS.map((p) => p.replace(/^v3-/, 'v5-'));
 
 test('the recorded histories cover every pathway and a continue-as-new, under each version of the rules', () => {
   // v1-*: recorded before the ladder (patch escalation-ladder-v2); unprefixed: with it; v3-*: with hand-offs;
-  // v4-*: with fast commands.
+  // v4-*: with fast commands; v5-*: with the evaluation required.
   const expected = [
     ...PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]),
-    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS].map((p) => `${p}.history.bin`),
+    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS, ...EVALUATION_REQUIRED].map((p) => `${p}.history.bin`),
   ];
   expect(files).toEqual(expect.arrayContaining(expected));
 });

@@ -91,6 +91,22 @@ test('a supervisor or an admin may withdraw a case (a duplicate, an entry made i
   expect(file.status).toBe('withdrawn');
 });
 
+test('rules v4: a case whose review ended the services is evaluated before closure is requested; v3 cases keep closing as before', () => {
+  for (const rules of [3, 4] as const) {
+    const file = openCaseFile({ caseId: `c-${rules}`, category: 'tuna_sosial', pathway: 'atensi', riskLevel: 'low', regionCode: '64.72', openedBy: OP }, T0, rules);
+    Object.assign(file, { stage: 'evaluation', evaluation: null });
+    const closure: CaseCommand = { type: 'requestClosure', outcome: 'rehabilitated', reason: 'r' };
+    const evaluation: CaseCommand = { type: 'recordEvaluation', outcome: 'goals_met' };
+    if (rules === 3) {
+      expect([refusal(file, closure, ctx(CM)), refusal(file, evaluation, ctx(CM))]).toEqual([undefined, 'WRONG_STAGE']);
+      continue;
+    }
+    expect(refusal(file, closure, ctx(CM))).toBe('EVALUATION_REQUIRED');
+    expect(execute(file, evaluation, ctx(CM)).map((e) => e.type)).toEqual(['evaluation.recorded']);
+    expect([file.stage, refusal(file, evaluation, ctx(CM)), refusal(file, closure, ctx(CM))]).toEqual(['evaluation', 'WRONG_STAGE', undefined]);
+  }
+});
+
 test('a withdrawn case refuses every command except a note', () => {
   const file = odgjCase();
   execute(file, { type: 'withdraw', reason: 'duplicate' }, ctx({ id: 'sup', role: 'supervisor' }));

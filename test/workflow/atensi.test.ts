@@ -51,12 +51,17 @@ test('an ATENSI plan runs six months of monthly monitoring and two 90-day review
     }
   }
   expect(await refusalOf(act(handle, SUP, { type: 'decideClosure', approve: true }))).toBe('CLOSURE_NOT_REQUESTED');
+  // Ending the services at a review is not an evaluation: the case is evaluated before it may close.
+  expect(await refusalOf(act(handle, CM, { type: 'requestClosure', outcome: 'rehabilitated', reason: 'goals met' }))).toBe('EVALUATION_REQUIRED');
+  const evaluated = await act(handle, CM, { type: 'recordEvaluation', outcome: 'goals_met' });
+  expect([evaluated.stage, evaluated.evaluation?.outcome]).toEqual(['evaluation', 'goals_met']);
+  expect(await refusalOf(act(handle, CM, { type: 'recordEvaluation', outcome: 'goals_met' }))).toBe('WRONG_STAGE');
   await act(handle, CM, { type: 'requestClosure', outcome: 'rehabilitated', reason: 'goals met' });
   const closed = await act(handle, SUP, { type: 'decideClosure', approve: true });
   expect(closed.status).toBe('closed');
   expect(closed.reviews.map((r) => r.decision)).toEqual(['continue', 'terminate']);
 
-  await saveHistory(handle, 'v4-atensi-six-months');
+  await saveHistory(handle, 'v5-atensi-six-months');
   const events = await timeline(h.database, caseId);
   const types = events.map((e) => e.type);
   expect(types.filter((t) => t === 'visit.recorded')).toHaveLength(6);
