@@ -3,7 +3,7 @@
 // it passes, an escalation up the ladder that stays open until the step is done or the deadline extended.
 import type { CaseFile } from './case/file';
 import { escalate } from './ladder';
-import type { Policy } from './policy';
+import type { DeadlineKind, Policy } from './policy';
 import { deadlineDuration } from './policy';
 import type { Stage } from './stages';
 import * as assessment from './steps/assessment';
@@ -80,3 +80,41 @@ export const timers: Timers<'reminder' | 'deadline'> = {
 export const resolves: Resolvers<'deadline'> = {
   deadline: (file, e, policy) => currentDeadline(file, policy)?.key !== e.key,
 };
+
+/** Who must act for a deadline to be met: its reminder goes to them, not always to the case manager. */
+export type DeadlineActor = 'case_manager' | 'supervisor' | 'receiving_supervisor';
+
+export function actorFor(kind: DeadlineKind): DeadlineActor {
+  switch (kind) {
+    // Decisions only a supervisor may take.
+    case 'pathway_decision':
+    case 'plan_approval':
+      return 'supervisor';
+    // The receiving unit's supervisor accepts or declines a transfer.
+    case 'transfer_acceptance':
+      return 'receiving_supervisor';
+    case 'first_response':
+    case 'rapid_assessment':
+    case 'assessment':
+    case 'referral_acceptance':
+    case 'observation':
+    case 'observation_extension_cap':
+    case 'shelter_stay':
+    case 'family_tracing':
+    case 'origin_acceptance':
+    case 'plan_review':
+    case 'monitoring_interval':
+    case 'stalled_after':
+    case 'visit_grace':
+    case 'visit_early':
+    case 'reopen_window':
+    case 'integration_budget':
+    case 'group_departure':
+    case 'pickup':
+    case 'funding_guarantee':
+    case 'facility_visit_interval':
+    case 'long_stay_review':
+    case 'transfer_read_only':
+      return 'case_manager';
+  }
+}

@@ -2,6 +2,8 @@
 // the notify activity, which writes an outbox that the notification gateway drains.
 import type { DomainEvent } from './case/changes';
 import type { CaseFile } from './case/file';
+import { actorFor } from './deadlines';
+import { isDeadlineKind } from './policy';
 
 export const AUDIENCES = ['case_manager', 'supervisor', 'kepala_bidang', 'kepala_dinas', 'family', 'receiving_agency'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -43,6 +45,20 @@ const LADDER: Record<number, Audience[]> = { 1: ['case_manager', 'supervisor'], 
 function regionFor(file: CaseFile, reason: unknown, audience: Audience): string {
   const receiving = file.transfers.at(-1);
   return reason === 'transfer_overdue' && audience !== 'case_manager' && receiving?.status === 'requested' ? receiving.regionCode : file.regionCode;
+}
+
+/**
+ * A deadline's reminder goes to whoever must act on it: the case manager, a supervisor for a decision
+ * only a supervisor takes (plan approval, pathway decision), the receiving unit's supervisor for a
+ * transfer. Kinds from before rules v3 carry no kind the map knows otherwise: the case manager.
+ */
+function reminderFor(file: CaseFile, e: DomainEvent, base: (audience: Audience) => Omit<NotificationRequest, 'key' | 'template' | 'data'>, facts: NotificationRequest['data']): NotificationRequest {
+  const kind = e.data.kind as string;
+  const actor = isDeadlineKind(kind) ? actorFor(kind) : 'case_manager';
+  const audience: Audience = actor === 'case_manager' ? 'case_manager' : 'supervisor';
+  const receiving = file.transfers.at(-1);
+  const regionCode = actor === 'receiving_supervisor' && receiving ? receiving.regionCode : file.regionCode;
+  return { ...base(audience), regionCode, key: `${file.caseId}:reminder:${e.data.key}:${audience}`, template: 'deadline.reminder', data: { ...facts, kind } };
 }
 
 /** Facts that are news to someone outside the case's own ladder (rules v3 hand-offs). */
@@ -115,9 +131,7 @@ export function notificationsFor(events: DomainEvent[], file: CaseFile): Notific
         requests.push({ ...base(audience), key: `${file.caseId}:transport:home:${plan}:cancelled:${audience}`, template: 'transport.cancelled', data: { ...facts } });
       }
     }
-    if (e.type === 'deadline.reminder') {
-      requests.push({ ...base('case_manager'), key: `${file.caseId}:reminder:${e.data.key}:case_manager`, template: 'deadline.reminder', data: { ...facts, kind: e.data.kind as string } });
-    }
+    if (e.type === 'deadline.reminder') requests.push(reminderFor(file, e, base, facts));
     if (file.rules >= 3) requests.push(...handoffNotices(e, file, base, facts));
     if (e.type === 'escalation.raised') {
       const level = Number(e.data.level);

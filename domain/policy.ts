@@ -38,6 +38,10 @@ export type FixedDeadline = (typeof FIXED_DEADLINES)[number];
 
 export type DeadlineKind = RiskTieredDeadline | FixedDeadline;
 
+export function isDeadlineKind(value: string): value is DeadlineKind {
+  return (RISK_TIERED_DEADLINES as readonly string[]).includes(value) || (FIXED_DEADLINES as readonly string[]).includes(value);
+}
+
 export interface EscalationLadder {
   /** Fraction of a deadline at which the case manager gets a reminder. */
   reminderAt: number;
