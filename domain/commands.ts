@@ -46,6 +46,7 @@ export type CaseCommand =
       summary?: string;
     }
   | { type: 'decidePathway'; pathway: Pathway; category?: Category; reason?: string }
+  | { type: 'decideBestInterest'; capacityReason: CapacityReason; reason?: string }
   | {
       type: 'recordAssessment';
       consent: Consent;

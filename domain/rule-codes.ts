@@ -66,6 +66,10 @@ export const RULE_MESSAGES = {
     id: 'Kunjungan tindak lanjut belum selesai.',
     en: 'Follow-up visits are still pending.',
   },
+  BEST_INTEREST_REQUIRED: {
+    id: 'Orang yang tidak mampu memberi persetujuan hanya diasesmen atas keputusan kepentingan terbaik dari supervisor.',
+    en: 'A person who cannot consent is assessed only on a supervisor\'s best-interest decision.',
+  },
   EVALUATION_REQUIRED: {
     id: 'Evaluasi (terminasi) harus dicatat sebelum penutupan kasus diajukan.',
     en: 'An evaluation must be recorded before closure is requested.',

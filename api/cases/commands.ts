@@ -54,6 +54,7 @@ export const COMMAND_SCHEMAS = {
     summary,
   }),
   decidePathway: z.strictObject({ type: z.literal('decidePathway'), pathway: z.enum(PATHWAYS), category: z.enum(CATEGORIES).optional(), reason: reason.optional() }),
+  decideBestInterest: z.strictObject({ type: z.literal('decideBestInterest'), capacityReason: z.enum(CAPACITY_REASONS), reason: reason.optional() }),
   recordAssessment: z.strictObject({
     type: z.literal('recordAssessment'),
     consent: z.enum(CONSENTS),

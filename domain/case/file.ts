@@ -3,6 +3,7 @@
 import type { AtensiComponent, CareSetting } from '../atensi';
 import type { Category, Pathway, RiskLevel } from '../categories';
 import type {
+  CapacityReason,
   ClosureOutcome,
   Consent,
   EscalationReason,
@@ -93,15 +94,23 @@ export interface DeadlineAdjustment {
   pause: { since: string; party: string; partyDueAt: string } | null;
 }
 
+export interface BestInterestDecision {
+  at: string;
+  by: string;
+  capacityReason: CapacityReason;
+}
+
 export interface CaseFile {
   /**
    * Which version of the rules this case runs under: 1 = deadlines raise level 1 only (cases opened before
    * the escalation ladder), 2 = reminders, the three-level ladder, stalled-case watchdog, 3 = hand-offs
    * between agencies as practice runs them (rapid assessment and pathway decision, the RSJ stay with
    * discharge and pick-up, family tracing on every pathway, transfers the receiver accepts), 4 = every
-   * case is evaluated before closure is requested (a review that ends the services is not an evaluation).
+   * case is evaluated before closure is requested (a review that ends the services is not an evaluation),
+   * 5 = a person who cannot consent is assessed only on a supervisor's best-interest decision, in any
+   * cluster (v3/v4: only on the ODGJ pathway, without one).
    */
-  rules: 1 | 2 | 3 | 4;
+  rules: 1 | 2 | 3 | 4 | 5;
   caseId: string;
   category: Category;
   pathway: Pathway;
@@ -181,6 +190,11 @@ export interface CaseFile {
   integration?: Integration;
   /** A returnee travelling with a group: the group's batch books the shared trip home. */
   group?: { batchId: string } | null;
+  /**
+   * Rules v5: a supervisor's decision that the person, who cannot consent (the capacity reason), is
+   * assessed and helped in their best interest. Absent on files from before.
+   */
+  bestInterest?: BestInterestDecision | null;
   // Rules v3 (hand-offs between agencies); empty on files from before, which never use them.
   rapidAssessment: RapidAssessment | null;
   pathwayDecisions: PathwayDecision[];

@@ -50,6 +50,7 @@ export function freshProgress(): Pick<
   | 'rapidAssessment'
   | 'stay'
   | 'residentialCare'
+  | 'bestInterest'
 > {
   return {
     assessment: null,
@@ -68,6 +69,7 @@ export function freshProgress(): Pick<
     rapidAssessment: null,
     stay: null,
     residentialCare: null,
+    bestInterest: null,
   };
 }
 

@@ -8,6 +8,7 @@
 import type { Ctx, DomainEvent } from '../case/changes';
 import { moveTo } from '../case/changes';
 import type { CaseFile } from '../case/file';
+import type { Consent } from '../codes';
 import type { Rules } from '../commands';
 import { SUPERVISORS, WORKERS } from '../roles';
 import { iso } from '../time';
@@ -46,7 +47,16 @@ function nextStageAfterAssessment(file: CaseFile, ctx: Ctx): DomainEvent[] {
   }
 }
 
-export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'recordAssessment'> = {
+/** Who may consent to the assessment (and what must stand in for consent when nobody can). */
+function consentRefusal(file: CaseFile, consent: Consent) {
+  // Rules v5: "cannot consent" in any cluster — a lansia with dementia, an unconscious disaster victim, an
+  // ODGJ in acute psychosis — but only on a supervisor's best-interest decision.
+  if (file.rules >= 5) return consent === 'not_possible' && !file.bestInterest ? 'BEST_INTEREST_REQUIRED' : undefined;
+  // v3/v4: people in an acute crisis (ODGJ on the street) may be unable to consent; everyone else must.
+  return consent === 'not_possible' && file.pathway !== 'odgj' ? 'CONSENT_REQUIRED' : undefined;
+}
+
+export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'decideBestInterest' | 'recordAssessment'> = {
   recordRapidAssessment: {
     roles: WORKERS,
     check: (file, cmd) =>
@@ -108,13 +118,22 @@ export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'record
     },
   },
 
+  decideBestInterest: {
+    // The supervisor decides, on the capacity reason the workers found, before the comprehensive assessment.
+    roles: SUPERVISORS,
+    check: (file) => first(file.rules >= 5 ? undefined : 'NO_CHANGE', file.assessment ? 'ALREADY_RECORDED' : undefined, file.bestInterest ? 'NO_CHANGE' : undefined),
+    apply(file, cmd, ctx) {
+      file.bestInterest = { at: iso(ctx.now), by: ctx.actor.id, capacityReason: cmd.capacityReason };
+      return [{ type: 'best_interest.decided', data: { capacityReason: cmd.capacityReason } }];
+    },
+  },
+
   recordAssessment: {
     roles: WORKERS,
     check(file, cmd) {
       return first(
         comprehensiveRefusal(file),
-        // People in an acute crisis (ODGJ on the street) may be unable to consent; everyone else must.
-        cmd.consent === 'not_possible' && file.pathway !== 'odgj' ? 'CONSENT_REQUIRED' : undefined,
+        consentRefusal(file, cmd.consent),
         // A child cannot consent alone: a guardian or the family must.
         file.category === 'anak_terlantar' && !['guardian', 'family'].includes(cmd.consent) ? 'CONSENT_REQUIRED' : undefined,
         file.pathway === 'repatriation' && !cmd.originRegionCode ? 'ORIGIN_REGION_REQUIRED' : undefined,

@@ -54,6 +54,8 @@ test('ODGJ, identity unknown → RSJ → family unable → province accepts → 
   // The RSJ discharges him; the pick-up is booked at once and made.
   await seen('facility.discharged');
   await seen('facility.picked_up');
+  // He cannot consent yet: the Kasi decides he is assessed in his best interest.
+  await act(SPV, { type: 'decideBestInterest', capacityReason: 'acute_psychosis' });
   await act(CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: true, familyReady: false, familyReason: 'economy' });
   await act(CM, { type: 'requestTransfer', to: 'dinsos_provinsi', unitCode: 'DINSOS-PROV-64', regionCode: '64' });
   await act(PROV_SPV, { type: 'decideTransfer', accept: true, assignedWorker: 'cm-64' });

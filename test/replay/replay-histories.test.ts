@@ -42,13 +42,15 @@ const HANDOFFS = [...PATHWAYS.filter((p) => p !== 'odgj-province'), 'odgj-transf
 // with the evaluation required before closure (patch evaluation-required-v4, rules v4).
 const FAST_COMMANDS = HANDOFFS.map((p) => p.replace(/^v3-/, 'v4-'));
 const EVALUATION_REQUIRED = HANDOFFS.map((p) => p.replace(/^v3-/, 'v5-'));
+// Recorded with consent by capacity (patch consent-by-capacity-v5, rules v5).
+const CONSENT_BY_CAPACITY = HANDOFFS.map((p) => p.replace(/^v3-/, 'v6-'));
 
 test('the recorded histories cover every pathway and a continue-as-new, under each version of the rules', () => {
   // v1-*: recorded before the ladder (patch escalation-ladder-v2); unprefixed: with it; v3-*: with hand-offs;
-  // v4-*: with fast commands; v5-*: with the evaluation required.
+  // v4-*: with fast commands; v5-*: with the evaluation required; v6-*: with consent by capacity.
   const expected = [
     ...PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]),
-    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS, ...EVALUATION_REQUIRED].map((p) => `${p}.history.bin`),
+    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS, ...EVALUATION_REQUIRED, ...CONSENT_BY_CAPACITY].map((p) => `${p}.history.bin`),
   ];
   expect(files).toEqual(expect.arrayContaining(expected));
 });

@@ -26,6 +26,7 @@ const EXAMPLES: Record<CaseCommand['type'], CaseCommand> = {
   acknowledge: { type: 'acknowledge' },
   recordRapidAssessment: { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: [] },
   decidePathway: { type: 'decidePathway', pathway: 'odgj' },
+  decideBestInterest: { type: 'decideBestInterest', capacityReason: 'dementia' },
   recordFundingGuarantee: { type: 'recordFundingGuarantee', scheme: 'bpjs_pbi' },
   recordDischarge: { type: 'recordDischarge', kind: 'stable' },
   recordPickUp: { type: 'recordPickUp' },
@@ -105,6 +106,24 @@ test('rules v4: a case whose review ended the services is evaluated before closu
     expect(execute(file, evaluation, ctx(CM)).map((e) => e.type)).toEqual(['evaluation.recorded']);
     expect([file.stage, refusal(file, evaluation, ctx(CM)), refusal(file, closure, ctx(CM))]).toEqual(['evaluation', 'WRONG_STAGE', undefined]);
   }
+});
+
+test('rules v5: "cannot consent" in any cluster, but only on a supervisor\'s best-interest decision; v4 keeps it to ODGJ', () => {
+  const lansia = (rules: 4 | 5) => {
+    const file = openCaseFile({ caseId: `l-${rules}`, category: 'lansia_terlantar', pathway: 'atensi', riskLevel: 'medium', regionCode: '64.72', openedBy: OP }, T0, rules);
+    Object.assign(file, { stage: 'assessment', rapidAssessment: { at: T0.toISOString() }, pathwayDecisions: [{ at: T0.toISOString(), by: 'sup', pathway: 'atensi', category: 'lansia_terlantar' }] });
+    return file;
+  };
+  const assess: CaseCommand = { type: 'recordAssessment', consent: 'not_possible', familyInvolved: false };
+  expect(refusal(lansia(4), assess, ctx(CM))).toBe('CONSENT_REQUIRED');
+  const file = lansia(5);
+  expect(refusal(file, assess, ctx(CM))).toBe('BEST_INTEREST_REQUIRED');
+  const decide: CaseCommand = { type: 'decideBestInterest', capacityReason: 'dementia' };
+  expect(refusal(file, decide, ctx(CM))).toBe('ROLE_NOT_ALLOWED');
+  expect(execute(file, decide, ctx({ id: 'sup-1', role: 'supervisor' })).map((e) => [e.type, e.data.capacityReason])).toEqual([['best_interest.decided', 'dementia']]);
+  expect(refusal(file, decide, ctx({ id: 'sup-1', role: 'supervisor' }))).toBe('NO_CHANGE');
+  expect(refusal(file, assess, ctx(CM))).toBeUndefined();
+  expect(refusal(lansia(4), decide, ctx({ id: 'sup-1', role: 'supervisor' }))).toBe('NO_CHANGE');
 });
 
 test('a withdrawn case refuses every command except a note', () => {

@@ -70,6 +70,9 @@ test('family unable → transfer to the province: declined goes back to the send
   await h.env.sleep(5 * DAY);
   await partner(handle, RSJ, { type: 'recordDischarge', kind: 'stable' });
   await act(handle, CM, { type: 'recordPickUp', toShelter: true });
+  // He still cannot consent: his supervisor decides he is assessed in his best interest (rules v5).
+  expect(await refusalOf(act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: true, familyReady: false, familyReason: 'economy' }))).toBe('BEST_INTEREST_REQUIRED');
+  await act(handle, SUP, { type: 'decideBestInterest', capacityReason: 'acute_psychosis' });
   await act(handle, CM, { type: 'recordAssessment', consent: 'not_possible', familyInvolved: true, familyReady: false, familyReason: 'economy' });
   await act(handle, CM, { type: 'requestTransfer', to: 'uptd_panti', unitCode: 'UPTD-PANTI-64', regionCode: '64' });
   const declined = await act(handle, PROV_SUP, { type: 'decideTransfer', accept: false, declineReason: 'no_capacity' });
@@ -105,7 +108,7 @@ test('family unable → transfer to the province: declined goes back to the send
     ['transport.departed', true],
   ]);
   expect(events.map((e) => e.type)).not.toContain('partner.report_ignored');
-  await saveHistory(handle, 'v5-odgj-transfer-home');
+  await saveHistory(handle, 'v6-odgj-transfer-home');
   await act(handle, SUP2, { type: 'addNote', text: 'selesai uji' });
   await finish(handle);
 });

@@ -36,6 +36,9 @@ export const HANDOFFS_PATCH = 'agency-handoffs-v3';
 /** Cases opened since then are evaluated before closure is requested (rules v4). */
 export const EVALUATION_REQUIRED_PATCH = 'evaluation-required-v4';
 
+/** Cases opened since then assess a person who cannot consent only on a supervisor's best-interest decision (rules v5). */
+export const CONSENT_BY_CAPACITY_PATCH = 'consent-by-capacity-v5';
+
 /** Long cases start a fresh history well before Temporal's limits. */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
 
@@ -93,7 +96,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
 /** A new case file; the patches mark which rules it runs under (order matters for replay). */
 function opened(input: CaseWorkflowInput): CaseFile {
-  const rules = patched(EVALUATION_REQUIRED_PATCH) ? 4 : patched(HANDOFFS_PATCH) ? 3 : patched(ESCALATION_LADDER_PATCH) ? 2 : 1;
+  const rules = patched(CONSENT_BY_CAPACITY_PATCH)
+    ? 5
+    : patched(EVALUATION_REQUIRED_PATCH)
+      ? 4
+      : patched(HANDOFFS_PATCH)
+        ? 3
+        : patched(ESCALATION_LADDER_PATCH)
+          ? 2
+          : 1;
   const file = openCaseFile(input, new Date(), rules);
   if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
   if (input.group) joinGroup(file, input.group.batchId, input.openedBy, new Date());
