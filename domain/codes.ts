@@ -2,7 +2,26 @@
 // do). Types, the API's schemas, the OpenAPI document and the CLI's choices all derive from these lists.
 
 /** How a report reached the Dinas. */
-export const REPORT_CHANNELS = ['public', 'family', 'satpol_pp', 'police', 'hospital', 'call_centre', 'outreach', 'other_agency'] as const;
+/**
+ * Who reported the person: the public, the family, Satpol PP, the police, a hospital or puskesmas, the
+ * TKSK (sub-district social welfare worker), a PSM (community social worker), the kelurahan, the call
+ * centre, social media, Dinsos outreach, another agency.
+ */
+export const REPORT_CHANNELS = [
+  'public',
+  'family',
+  'satpol_pp',
+  'police',
+  'hospital',
+  'puskesmas',
+  'tksk',
+  'psm',
+  'kelurahan',
+  'call_centre',
+  'social_media',
+  'outreach',
+  'other_agency',
+] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
 export const SEXES = ['male', 'female', 'unknown'] as const;

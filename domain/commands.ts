@@ -47,6 +47,7 @@ export type CaseCommand =
     }
   | { type: 'decidePathway'; pathway: Pathway; category?: Category; reason?: string }
   | { type: 'decideBestInterest'; capacityReason: CapacityReason; reason?: string }
+  | { type: 'recordIdentity'; nik?: string; name?: string; birthDate?: string }
   | {
       type: 'recordAssessment';
       consent: Consent;

@@ -16,6 +16,10 @@ export const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 export const AGENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Kemendagri region codes: a province ("64") or a kabupaten/kota ("64.72"). */
 export const REGION_CODE = /^\d{2}(\.\d{2})?$/;
+/** Kemendagri code of a kecamatan ("64.71.01") or a kelurahan/desa ("64.71.01.1001"). */
+export const AREA_CODE = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/;
+/** An opaque reference to a photo kept in the Dinas's document store (never the image itself). */
+export const PHOTO_REF = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/;
 /** A planned ATENSI service within its case ("svc-1"). */
 export const SERVICE_ID = /^svc-\d{1,3}$/;
 /** Keys clients choose (Idempotency-Key, a partner's report id): 1-200 visible ASCII characters. */

@@ -54,6 +54,12 @@ export const COMMAND_SCHEMAS = {
     summary,
   }),
   decidePathway: z.strictObject({ type: z.literal('decidePathway'), pathway: z.enum(PATHWAYS), category: z.enum(CATEGORIES).optional(), reason: reason.optional() }),
+  recordIdentity: z.strictObject({
+    type: z.literal('recordIdentity'),
+    nik: z.string().regex(/^\d{16}$/, 'expected 16 digits').optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    birthDate: z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future').optional(),
+  }),
   decideBestInterest: z.strictObject({ type: z.literal('decideBestInterest'), capacityReason: z.enum(CAPACITY_REASONS), reason: reason.optional() }),
   recordAssessment: z.strictObject({
     type: z.literal('recordAssessment'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import { REPORT_CHANNELS, SEXES } from '../../domain/codes';
 import { CASE_STATUSES, STAGES } from '../../domain/stages';
+import { AREA_CODE, PHOTO_REF } from '../../domain/ids';
 import { cursor, pageLimit, regionCode, staffId } from '../http/parse';
 
 export const subjectSchema = z
@@ -16,7 +17,30 @@ export const subjectSchema = z
   })
   .strict();
 
-export const reportSchema = z.object({ channel: z.enum(REPORT_CHANNELS), summary: z.string().max(4000).optional() }).strict();
+/** Reports older than this are data entry of a past case, not intake: refused as a typing error. */
+const EARLIEST_REPORT = '2000-01-01T00:00:00Z';
+/** Clocks of phones and Dinas PCs drift: a report "from the future" within this is still now. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export const reportSchema = z
+  .object({
+    channel: z.enum(REPORT_CHANNELS),
+    summary: z.string().max(4000).optional(),
+    reportedAt: z.iso
+      .datetime({ offset: true })
+      .refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS, 'must not be in the future')
+      .refine((v) => Date.parse(v) >= Date.parse(EARLIEST_REPORT), 'must not be before 2000')
+      .optional(),
+    place: z
+      .object({
+        areaCode: z.string().regex(AREA_CODE, 'expected a Kemendagri kecamatan or kelurahan code such as "64.71.01" or "64.71.01.1001"').optional(),
+        landmark: z.string().trim().min(1).max(500).optional(),
+      })
+      .strict()
+      .optional(),
+    photoRef: z.string().regex(PHOTO_REF, 'expected an opaque reference to the document store').optional(),
+  })
+  .strict();
 
 export const openCaseBody = z
   .object({
@@ -28,7 +52,12 @@ export const openCaseBody = z
     subject: subjectSchema.default({}),
     assignedWorker: staffId.optional(),
   })
-  .strict();
+  .strict()
+  // The place lies inside the region that takes the case.
+  .refine((b) => !b.report.place?.areaCode || b.report.place.areaCode.startsWith(`${b.regionCode}.`), {
+    message: 'must lie inside regionCode',
+    path: ['report', 'place', 'areaCode'],
+  });
 export type OpenCaseBody = z.infer<typeof openCaseBody>;
 
 export const caseListQuery = z

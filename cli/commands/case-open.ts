@@ -23,7 +23,23 @@ interface OpenOptions {
   age?: number;
   description?: string;
   foundLocation?: string;
+  reportedAt?: string;
+  area?: string;
+  landmark?: string;
+  photoRef?: string;
   idempotencyKey?: string;
+}
+
+/** The report as the API takes it; what was not given is left out (the API checks the rest). */
+function reportOf(o: OpenOptions) {
+  const place = { ...(o.area ? { areaCode: o.area } : {}), ...(o.landmark ? { landmark: o.landmark } : {}) };
+  return {
+    channel: o.channel,
+    ...(o.summary ? { summary: o.summary } : {}),
+    ...(o.reportedAt ? { reportedAt: o.reportedAt } : {}),
+    ...(Object.keys(place).length ? { place } : {}),
+    ...(o.photoRef ? { photoRef: o.photoRef } : {}),
+  };
 }
 
 export function caseOpen(kase: Command, context: ContextOf): void {
@@ -37,6 +53,10 @@ export function caseOpen(kase: Command, context: ContextOf): void {
     .addOption(new Option('--pathway <pathway>', 'default: the category\'s own (jalur)').choices(PATHWAYS))
     .option('--assign <staffId>', 'case manager to assign (opaque staff id)')
     .option('--summary <text>', 'what was reported (ringkasan laporan)')
+    .option('--reported-at <time>', 'when the report was made, ISO 8601 with offset, e.g. 2026-11-30T07:15:00+08:00 (waktu laporan)')
+    .option('--area <code>', 'Kemendagri kecamatan or kelurahan code where the person was reported, e.g. 64.72.03.1005')
+    .option('--landmark <text>', 'where exactly, in words (patokan lokasi)')
+    .option('--photo-ref <ref>', 'reference of a photo in the Dinas document store')
     .option('--name <name>', 'the person\'s name, if known (nama)')
     .option('--nik <nik>', '16-digit NIK, if known')
     .addOption(new Option('--sex <sex>', 'jenis kelamin').choices(SEXES))
@@ -55,7 +75,7 @@ export function caseOpen(kase: Command, context: ContextOf): void {
         category: o.category,
         riskLevel: o.risk,
         regionCode: o.region,
-        report: { channel: o.channel, ...(o.summary ? { summary: o.summary } : {}) },
+        report: reportOf(o),
         subject,
         ...(o.pathway ? { pathway: o.pathway } : {}),
         ...(o.assign ? { assignedWorker: o.assign } : {}),

@@ -94,6 +94,15 @@ export interface DeadlineAdjustment {
   pause: { since: string; party: string; partyDueAt: string } | null;
 }
 
+/** Identity found after intake (encrypted with the case file; never in IDs, search attributes or the read model). */
+export interface IdentityFound {
+  nik?: string;
+  name?: string;
+  birthDate?: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
 export interface BestInterestDecision {
   at: string;
   by: string;
@@ -195,6 +204,8 @@ export interface CaseFile {
    * assessed and helped in their best interest. Absent on files from before.
    */
   bestInterest?: BestInterestDecision | null;
+  /** Identity recorded after intake (`recordIdentity`); the intake's own subject details stay as reported. */
+  identity?: IdentityFound;
   // Rules v3 (hand-offs between agencies); empty on files from before, which never use them.
   rapidAssessment: RapidAssessment | null;
   pathwayDecisions: PathwayDecision[];

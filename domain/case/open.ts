@@ -14,10 +14,18 @@ export interface SubjectDetails {
   foundLocation?: string;
 }
 
-/** How the case was reported; the summary is free text and stays encrypted. */
+/**
+ * How the case was reported; the summary, the landmark and the photo reference stay encrypted (workflow
+ * input) and never reach the read model or the logs.
+ */
 export interface Report {
   channel: ReportChannel;
   summary?: string;
+  /** When the report was made (ISO 8601), which may be before intake. */
+  reportedAt?: string;
+  /** Where the person was reported: the kecamatan or kelurahan code and a landmark in words. */
+  place?: { areaCode?: string; landmark?: string };
+  photoRef?: string;
 }
 
 export interface Intake {

@@ -239,7 +239,7 @@ test('usage errors exit 2 before anything is sent', async () => {
   }
   const unknown = await cli(['--lang', 'en', 'case', 'act', some, 'frobnicate']);
   expect(unknown.code).toBe(2);
-  expect(unknown.err[0]).toMatch(/^The API has no command "frobnicate"\. It has: acknowledge, recordRapidAssessment, decidePathway, decideBestInterest, recordAssessment, /);
+  expect(unknown.err[0]).toMatch(/^The API has no command "frobnicate"\. It has: acknowledge, .*recordRapidAssessment, .*recordAssessment, /);
 
   const help = await cli(['case', 'open', '--help']);
   expect(help.code).toBe(0);

@@ -27,6 +27,7 @@ const EXAMPLES: Record<CaseCommand['type'], CaseCommand> = {
   recordRapidAssessment: { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: [] },
   decidePathway: { type: 'decidePathway', pathway: 'odgj' },
   decideBestInterest: { type: 'decideBestInterest', capacityReason: 'dementia' },
+  recordIdentity: { type: 'recordIdentity', nik: '6471010101800001' },
   recordFundingGuarantee: { type: 'recordFundingGuarantee', scheme: 'bpjs_pbi' },
   recordDischarge: { type: 'recordDischarge', kind: 'stable' },
   recordPickUp: { type: 'recordPickUp' },
@@ -124,6 +125,16 @@ test('rules v5: "cannot consent" in any cluster, but only on a supervisor\'s bes
   expect(refusal(file, decide, ctx({ id: 'sup-1', role: 'supervisor' }))).toBe('NO_CHANGE');
   expect(refusal(file, assess, ctx(CM))).toBeUndefined();
   expect(refusal(lansia(4), decide, ctx({ id: 'sup-1', role: 'supervisor' }))).toBe('NO_CHANGE');
+});
+
+test('an identity found later is added field by field; the timeline names the fields, never their values', () => {
+  const file = odgjCase();
+  expect(refusal(file, { type: 'recordIdentity' }, ctx(CM))).toBe('DETAIL_REQUIRED');
+  expect(refusal(file, { type: 'recordIdentity', name: 'x' }, ctx(OP))).toBe('ROLE_NOT_ALLOWED');
+  const events = execute(file, { type: 'recordIdentity', nik: '6471010101800001', name: 'Budi Contoh' }, ctx(CM));
+  execute(file, { type: 'recordIdentity', birthDate: '1980-01-01' }, ctx(CM));
+  expect(events).toEqual([{ type: 'identity.recorded', data: { fields: 'nik,name' } }]);
+  expect(file.identity).toMatchObject({ nik: '6471010101800001', name: 'Budi Contoh', birthDate: '1980-01-01', recordedBy: 'cm-1' });
 });
 
 test('a withdrawn case refuses every command except a note', () => {

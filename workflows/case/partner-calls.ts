@@ -63,6 +63,12 @@ export class PartnerCalls {
     await this.recorder.record([...applyCallResult(this.file, call, result, new Date()), ...integrationRecovered(this.file, what)], SYSTEM_ACTOR);
   }
 
+  /** A NIK recorded after intake (a document found, the family) is the better one to trace with. */
+  private knownNik(): { nik?: string } {
+    const nik = this.file.identity?.nik ?? this.nik;
+    return nik ? { nik } : {};
+  }
+
   private invoke(call: PartnerCall): Promise<string | void> {
     const caseId = this.file.caseId;
     switch (call.kind) {
@@ -73,7 +79,7 @@ export class PartnerCalls {
       case 'transport.cancel':
         return this.partners.cancelTransport(call);
       case 'tracing.lookup':
-        return this.partners.requestFamilyTracing({ ...call, caseId, ...(this.nik ? { nik: this.nik } : {}) });
+        return this.partners.requestFamilyTracing({ ...call, caseId, ...this.knownNik() });
     }
   }
 }
