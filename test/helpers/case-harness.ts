@@ -97,12 +97,17 @@ export async function idle(handle: Pick<CaseHandle, 'describe' | 'fetchHistory'>
   await eventually(async () => {
     const [{ raw }, history] = await Promise.all([handle.describe(), handle.fetchHistory()]);
     if ((raw.pendingActivities ?? []).length > 0) return undefined;
+    // Read from the history too: describe() may not list an activity handed to a worker but not yet
+    // recorded as started, and cancelling that one is what the test server refuses.
     let openTasks = 0;
+    let openActivities = 0;
     for (const e of history.events ?? []) {
       if (e.workflowTaskScheduledEventAttributes) openTasks++;
       if (e.workflowTaskCompletedEventAttributes || e.workflowTaskFailedEventAttributes || e.workflowTaskTimedOutEventAttributes) openTasks--;
+      if (e.activityTaskScheduledEventAttributes) openActivities++;
+      if (e.activityTaskCompletedEventAttributes || e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes || e.activityTaskCanceledEventAttributes) openActivities--;
     }
-    return openTasks === 0 ? true : undefined;
+    return openTasks === 0 && openActivities === 0 ? true : undefined;
   }, 'the case to be idle');
 }
 
