@@ -3,20 +3,18 @@
 // are retried in the background, and each request fails fast (503) on a part that does not answer.
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
-import { openDatabase } from '../db/client';
 import { untilDone } from '../temporal/background';
-import { keyRingFrom, lazyClient } from '../temporal/runtime';
+import { databaseFrom, keyRingFrom, lazyClient } from '../temporal/runtime';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 
 import { buildApp } from './build-app';
 import { close, listen } from './listen';
-import path from 'node:path';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'sigap-api');
   const ring = keyRingFrom(config);
-  const database = openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') });
+  const database = databaseFrom(config);
   const { client, connection, reachability } = lazyClient(config.temporal.address ?? 'localhost:7233', config.temporal.namespace, ring);
   const migration = untilDone('database migration', () => database.migrate(), logger);
   const attributes = untilDone(

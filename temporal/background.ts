@@ -9,32 +9,46 @@ export interface BackgroundTask {
   stop(): void;
 }
 
-/** Runs `fn` until it succeeds, every `intervalMs`, logging the first failure and each change of kind. */
-export function untilDone(name: string, fn: () => Promise<unknown>, logger: Logger, intervalMs = 2_000): BackgroundTask {
-  let done = false;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+/**
+ * Calls `fn` until it succeeds (its result) or `stopped()` (undefined), every `intervalMs`, logging the
+ * first failure and each change of kind.
+ */
+export async function retried<T>(
+  name: string,
+  fn: () => Promise<T>,
+  logger: Logger,
+  { intervalMs = 2_000, stopped = (): boolean => false }: { intervalMs?: number; stopped?: () => boolean } = {},
+): Promise<T | undefined> {
   let lastKind: string | undefined;
-  const attempt = async () => {
+  while (!stopped()) {
     try {
-      await fn();
-      done = true;
+      const value = await fn();
       if (lastKind) logger.info({ task: name }, 'background task done after failures');
+      return value;
     } catch (err) {
       const failure = loggable(err);
       if (failure.kind !== lastKind) logger.warn({ task: name, failure }, 'background task failed; retrying');
       lastKind = failure.kind;
-      if (!stopped) timer = setTimeout(() => void attempt(), intervalMs);
+      // Unreferenced: a pending retry never holds a stopping process open.
+      await new Promise((r) => setTimeout(r, intervalMs).unref());
     }
-  };
-  void attempt();
+  }
+  return undefined;
+}
+
+/** `retried` in the background: the caller goes on and asks `done` later. */
+export function untilDone(name: string, fn: () => Promise<unknown>, logger: Logger, intervalMs = 2_000): BackgroundTask {
+  let done = false;
+  let stopped = false;
+  void retried(name, async () => void (await fn()), logger, { intervalMs, stopped: () => stopped }).then(() => {
+    done = !stopped;
+  });
   return {
     get done() {
       return done;
     },
     stop() {
       stopped = true;
-      clearTimeout(timer);
     },
   };
 }

@@ -17,10 +17,13 @@ export function keyRingFrom(config: Config): KeyRing {
     : devKeyRing(config.dataDir);
 }
 
+/** The database the configuration names: PostgreSQL at DATABASE_URL, else the embedded PGlite under the data dir. */
+export function databaseFrom(config: Config): Database {
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') });
+}
+
 export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const database = openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') },
-  );
+  const database = databaseFrom(config);
   await database.migrate();
   return database;
 }

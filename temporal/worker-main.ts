@@ -6,13 +6,8 @@ import { partnerEndpoints } from '../config/partners';
 import { createNotificationDispatcher } from '../activities/notification-dispatcher';
 import { createDataConverter } from './data-converter';
 import { exportSdkMetrics } from './sdk-metrics';
-import path from 'node:path';
-import type { NativeConnection } from '@temporalio/worker';
-import type { Logger } from '../config/logger';
-import { loggable } from '../config/logger';
-import { openDatabase } from '../db/client';
-import { untilDone } from './background';
-import { connectWorkerConnection, keyRingFrom } from './runtime';
+import { retried, untilDone } from './background';
+import { connectWorkerConnection, databaseFrom, keyRingFrom } from './runtime';
 import { createCaseWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -22,9 +17,11 @@ async function main(): Promise<void> {
   exportSdkMetrics(config.sdkMetricsAddress);
   // The database is for activities, which retry: the worker runs (and commands answer) while it is down,
   // and the migration is retried meanwhile. Without Temporal there is nothing to run: wait for it.
-  const database = openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') });
+  const database = databaseFrom(config);
   const migration = untilDone('database migration', () => database.migrate(), logger);
-  const connection = await untilConnected(config.temporal.address ?? 'localhost:7233', logger);
+  const address = config.temporal.address ?? 'localhost:7233';
+  // Never stopped, so it returns only with a connection.
+  const connection = (await retried('Temporal connection', () => connectWorkerConnection(address), logger))!;
   const partners = wirePartners(partnerEndpoints(config));
   if (config.partners.integration && !partners.clients) {
     throw new Error('SIGAP_PARTNER_INTEGRATION is on but SIGAP_PARTNER_REFERRAL_URL, _TRANSPORT_URL and _TRACING_URL are not all set');
@@ -48,18 +45,6 @@ async function main(): Promise<void> {
   await connection.close();
   await database.close();
   logger.info('worker stopped');
-}
-
-/** Connects to Temporal, trying again every 2 s (logging the first failure) rather than exiting. */
-async function untilConnected(address: string, logger: Logger): Promise<NativeConnection> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await connectWorkerConnection(address);
-    } catch (err) {
-      if (attempt === 1) logger.warn({ address, failure: loggable(err) }, 'Temporal unreachable; retrying');
-      await new Promise((r) => setTimeout(r, 2_000));
-    }
-  }
 }
 
 main().catch((err: unknown) => {

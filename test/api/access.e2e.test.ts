@@ -7,7 +7,7 @@ import { problemSchema } from '../../api/http/openapi';
 import { statsSchema } from '../../api/stats/routes';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
-import { as, caller, testApp, testTokenSettings, tokenFor } from '../helpers/api';
+import { as, caller, caughtUp, testApp, testTokenSettings, tokenFor } from '../helpers/api';
 import { testKeyRing } from '../helpers/temporal';
 
 let dev: DevWorker;
@@ -29,14 +29,6 @@ const body = (regionCode: string, riskLevel = 'medium') => ({
   subject: { name: 'Contoh Warga' },
 });
 
-async function projected(caseId: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    const got = await caller(app).get(`/v1/cases/${caseId}`);
-    if (got.body.projection === 'current') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('read model did not catch up');
-}
 
 beforeAll(async () => {
   dev = await startDevWorker('access');
@@ -49,7 +41,7 @@ beforeAll(async () => {
       ids[name] = (await caller(app).post('/v1/cases').send(body(region, risk)).expect(201)).body.caseId;
     } else ids[name] = res.body.caseId;
   }
-  await Promise.all(Object.values(ids).map(projected));
+  await Promise.all(Object.values(ids).map((id) => caughtUp(app, id)));
 });
 afterAll(() => dev?.close());
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
-import { as, caller, testApp } from '../helpers/api';
+import { as, caller, caughtUp, testApp } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
 
 let dev: DevWorker;
@@ -23,7 +23,7 @@ async function caseAwaitingDecision(): Promise<string> {
   const caseId = (
     await caller(app).post('/v1/cases').send({ category: 'odgj_terlantar', riskLevel: 'high', regionCode: '86.01', report: { channel: 'public' }, subject: {} }).expect(201)
   ).body.caseId as string;
-  await eventually(async () => ((await caller(app).get(`/v1/cases/${caseId}`)).body.projection === 'current' ? true : undefined), 'read model');
+  await caughtUp(app, caseId);
   const act = (body: object, who = CM) => request(app).post(`/v1/cases/${caseId}/commands`).set(who).send(body).expect(200);
   await act({ type: 'acknowledge' });
   await act({ type: 'recordRapidAssessment', danger: 'self', medicalEmergency: false, capacity: 'lacks_capacity', capacityReason: 'acute_psychosis', needs: ['psychiatric_care'] });

@@ -23,11 +23,7 @@ async function openCase(): Promise<string> {
     .expect(201);
   const caseId = res.body.caseId as string;
   // Commands need the read-model row (for the region check); it is written by the workflow's first activity.
-  for (let i = 0; i < 100; i++) {
-    const got = await api.get(`/v1/cases/${caseId}`);
-    if (got.body.projection === 'current') break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await caughtUp(app, caseId);
   return caseId;
 }
 

@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
-import { as, decideOverApi, testApp } from '../helpers/api';
+import { as, caughtUp, decideOverApi, testApp } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
 
 let dev: DevWorker;
@@ -34,7 +34,7 @@ const command = (caseId: string, who: Record<string, string>, body: object) => r
 async function transferRequested(to = { to: 'uptd_panti', unitCode: 'UPTD-PSBK-73', regionCode: '73' }): Promise<string> {
   const opened = await request(app).post('/v1/cases').set(SENDER_CM).send({ category: 'tuna_sosial', riskLevel: 'medium', regionCode: '73.71', report: { channel: 'outreach' } }).expect(201);
   const caseId = opened.body.caseId as string;
-  await eventually(async () => ((await request(app).get(`/v1/cases/${caseId}`).set(SENDER_CM)).body.projection === 'current' ? true : undefined), 'read model');
+  await caughtUp(app, caseId);
   await decideOverApi(app, caseId, 'shelter', ['73.71']);
   await command(caseId, SENDER_CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false, familyReady: false, familyReason: 'unknown' }).expect(200);
   await command(caseId, SENDER_CM, { type: 'requestTransfer', ...to }).expect(200);
