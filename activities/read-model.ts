@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseEvents, cases } from '../db/schema';
 import type { CaseEventRecord } from '../domain/case/events';
+import { currentCategory } from '../domain/categories';
 import { provinceOf } from '../domain/regions';
 
 /**
@@ -19,7 +20,9 @@ export async function writeCaseEvents(db: Db, events: CaseEventRecord[]): Promis
     status: p.status,
     stage: p.stage,
     pathway: p.pathway,
-    category: p.category,
+    // A case opened before #13 still holds its category's old code: the row, which lists filter and
+    // count, holds the current one.
+    category: currentCategory(p.category),
     riskLevel: p.riskLevel,
     regionCode: p.regionCode,
     provinceCode: provinceOf(p.regionCode),

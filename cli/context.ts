@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { CATEGORIES, currentCategory, isLegacyCategory } from '../domain/categories';
 import { CASE_ID } from '../domain/ids';
 import type { ApiClient } from './api-client';
 import { ApiError, BadResponse, Interrupted, Unreachable, createApiClient } from './api-client';
@@ -102,6 +103,18 @@ export function wholeNumber(min: number) {
     if (!/^-?\d+$/.test(v) || Number(v) < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min} / bilangan bulat ≥ ${min}`);
     return Number(v);
   };
+}
+
+/**
+ * `--category`: the help lists the current codes; a script written before #13 may still give an old one,
+ * which is sent as its current code.
+ */
+export function categoryOption(description?: string): Option {
+  return new Option('--category <category>', description).choices(CATEGORIES).argParser((v: string) => {
+    if (isLegacyCategory(v)) return currentCategory(v);
+    if (!(CATEGORIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`Allowed choices are ${CATEGORIES.join(', ')}.`);
+    return v;
+  });
 }
 
 export const caseIdArg = (v: string) => {

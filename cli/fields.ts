@@ -21,6 +21,7 @@ export interface JsonSchema {
   minLength?: number | undefined;
   maxLength?: number | undefined;
   pattern?: string | undefined;
+  deprecated?: boolean | undefined;
 }
 
 const jsonSchema: z.ZodType<JsonSchema> = z.lazy(() =>
@@ -39,6 +40,7 @@ const jsonSchema: z.ZodType<JsonSchema> = z.lazy(() =>
     minLength: z.number().optional(),
     maxLength: z.number().optional(),
     pattern: z.string().optional(),
+    deprecated: z.boolean().optional(),
   }),
 );
 
@@ -88,9 +90,12 @@ export function commandSpecs(doc: OpenApiDocument): Map<string, CommandSpec> | u
   return specs.size ? specs : undefined;
 }
 
-/** A nullable or optional wrapper (anyOf [X, null]) stands for X. */
+/**
+ * A nullable or optional wrapper (anyOf [X, null]) stands for X, and so does X with deprecated codes beside
+ * it (old codes the API still takes): the CLI offers only the current ones.
+ */
 function plain(s: JsonSchema, resolve: (s: JsonSchema) => JsonSchema): JsonSchema {
-  const alternatives = (s.anyOf ?? s.oneOf)?.map(resolve).filter((a) => a.type !== 'null');
+  const alternatives = (s.anyOf ?? s.oneOf)?.map(resolve).filter((a) => a.type !== 'null' && !a.deprecated);
   if (alternatives?.length === 1) return plain(alternatives[0]!, resolve);
   return s.items ? { ...s, items: plain(resolve(s.items), resolve) } : s;
 }

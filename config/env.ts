@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { LegacyCategory } from '../domain/categories';
+import { LEGACY_CATEGORIES } from '../domain/categories';
 import type { PolicyOverrides } from '../domain/policy';
 import { DEFAULT_POLICY, policyProblems, withOverrides } from '../domain/policy';
 
@@ -105,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? (JSON.parse(fs.readFileSync(e.SIGAP_POLICY_FILE, 'utf8')) as PolicyOverrides)
     : {};
   if (e.SIGAP_TIME_SCALE !== undefined) policy.timeScale = e.SIGAP_TIME_SCALE;
+  // A policy file written before #13 keys an override by a category's old code; new cases hold the current one.
+  const overrides = policy.categoryOverrides;
+  for (const legacy of Object.keys(LEGACY_CATEGORIES) as LegacyCategory[]) {
+    if (overrides?.[legacy]) overrides[LEGACY_CATEGORIES[legacy]] ??= overrides[legacy];
+  }
   const problems = policyProblems(withOverrides(DEFAULT_POLICY, policy));
   if (problems.length) throw new Error(`Invalid policy: ${problems.join('; ')}`);
   if (production && !e.SIGAP_PAYLOAD_KEYS) throw new Error('SIGAP_PAYLOAD_KEYS is required in production');

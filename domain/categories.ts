@@ -10,9 +10,38 @@ export const CATEGORIES = [
   'tuna_sosial',
   'korban_perdagangan_orang',
   'korban_napza',
-  'korban_bencana',
+  // Victims of disasters and emergencies (korban bencana dan kedaruratan).
+  'korban_bencana_dan_kedaruratan',
 ] as const;
-export type Category = (typeof CATEGORIES)[number];
+/** A category as intake or a pathway decision gives it today. */
+export type CurrentCategory = (typeof CATEGORIES)[number];
+
+/**
+ * Codes from before #13, and the category each one always meant. Cases opened earlier keep them in their
+ * file, their history and their SigapCategory search attribute; what Sigap shows is the current code.
+ */
+export const LEGACY_CATEGORIES = {
+  korban_bencana: 'korban_bencana_dan_kedaruratan',
+} as const satisfies Record<string, CurrentCategory>;
+export type LegacyCategory = keyof typeof LEGACY_CATEGORIES;
+
+/** Every code a case file (or its history) may hold: current or legacy. */
+export type Category = CurrentCategory | LegacyCategory;
+
+export function isLegacyCategory(code: string): code is LegacyCategory {
+  return Object.hasOwn(LEGACY_CATEGORIES, code);
+}
+
+/** The current code for a category, whichever code it was stored under. */
+export function currentCategory(code: Category): CurrentCategory {
+  return isLegacyCategory(code) ? LEGACY_CATEGORIES[code] : code;
+}
+
+/** Every code a case of this category may be stored under (the current one first): what a filter matches. */
+export function storedCodesOf(code: Category): Category[] {
+  const current = currentCategory(code);
+  return [current, ...(Object.keys(LEGACY_CATEGORIES) as LegacyCategory[]).filter((legacy) => LEGACY_CATEGORIES[legacy] === current)];
+}
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -38,6 +67,7 @@ export function defaultPathway(category: Category): Pathway {
     case 'tuna_sosial':
     case 'korban_perdagangan_orang':
     case 'korban_napza':
+    case 'korban_bencana_dan_kedaruratan':
     case 'korban_bencana':
       return 'atensi';
     default:

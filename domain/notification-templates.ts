@@ -1,5 +1,6 @@
 // Message texts in Bahasa Indonesia and English. They name the case by a short reference and codes only:
 // a message can sit on a shared phone, so it never carries a name, a diagnosis or an address.
+import { currentCategory, isLegacyCategory } from './categories';
 import type { Audience, NotificationTemplate } from './notifications';
 
 export type Language = 'id' | 'en';
@@ -57,7 +58,10 @@ const TEXTS: Record<NotificationTemplate, Record<Language, (f: Fields) => string
 };
 
 export function renderNotification(template: NotificationTemplate, language: Language, fields: Fields): string {
-  return TEXTS[template][language](fields);
+  // A case opened before #13 may still name its category by the old code; the message uses the current one.
+  const category = fields.category;
+  const shown = typeof category === 'string' && isLegacyCategory(category) ? { ...fields, category: currentCategory(category) } : fields;
+  return TEXTS[template][language](shown);
 }
 
 /** How each audience is reached: families by SMS (any phone), field staff by WhatsApp, heads and agencies by email. */

@@ -1,4 +1,4 @@
-// Region codes: a province ("64") and its kabupaten/kota ("64.72").
+// Kemendagri region codes (kode wilayah, Permendagri): a province ("64") and its kabupaten/kota ("64.72").
 
 /** The province part of a region code ("64.72" -> "64"). */
 export function provinceOf(regionCode: string): string {

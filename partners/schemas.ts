@@ -7,5 +7,5 @@ export const caseRef = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'expected an opa
 /** Where the partner reports back: Sigap's /v1/partner-callbacks. */
 export const callbackUrl = z.url({ protocol: /^https?$/ });
 
-/** BPS region code of a province or kabupaten/kota, e.g. "32" or "32.04". */
-export const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'expected a BPS region code such as "32" or "32.04"');
+/** Kemendagri region code (kode wilayah, Permendagri) of a province or kabupaten/kota, e.g. "32" or "32.04". */
+export const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'expected a Kemendagri region code such as "32" or "32.04"');

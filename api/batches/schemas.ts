@@ -1,15 +1,15 @@
 // What the repatriation-batches resource accepts and answers.
 import { z } from 'zod';
-import { CATEGORIES, RISK_LEVELS } from '../../domain/categories';
+import { RISK_LEVELS } from '../../domain/categories';
 import { BATCH_STATUSES, PLAN_OUTCOMES, RETURNEE_STATUSES } from '../../domain/group-trip';
 import { reportSchema, subjectSchema } from '../cases/schemas';
-import { agencyCode, caseId, cursor, pageLimit, regionCode, staffId } from '../http/parse';
+import { agencyCode, caseId, categoryCode, cursor, pageLimit, regionCode, staffId } from '../http/parse';
 
 export const batchId = caseId;
 
 export const openBatchBody = z
   .object({
-    category: z.enum(CATEGORIES),
+    category: categoryCode,
     regionCode,
     originRegionCode: regionCode,
     originAgency: agencyCode,

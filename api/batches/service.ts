@@ -5,6 +5,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUp
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import { batches } from '../../db/schema';
+import { currentCategory } from '../../domain/categories';
 import type { BatchView, GroupRepatriationInput } from '../../workflows/batch/contract';
 import { batchWorkflowId, getBatchQuery, receptionDecisionSignal, replanUpdate } from '../../workflows/batch/contract';
 import type { groupRepatriationWorkflow } from '../../workflows/batch/workflow';
@@ -32,7 +33,7 @@ export async function openBatch(deps: ServiceDeps, principal: Principal, body: O
     : { resourceId: candidate, replayed: false };
   const input: GroupRepatriationInput = {
     batchId,
-    category: body.category,
+    category: currentCategory(body.category),
     regionCode: body.regionCode,
     originRegionCode: body.originRegionCode,
     originAgency: body.originAgency,

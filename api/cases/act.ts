@@ -10,6 +10,7 @@ import type { ServiceDeps } from '../deps';
 import type { Principal } from '../http/principal';
 import { canSeeRegion } from '../http/principal';
 import { ProblemError, refusalProblem } from '../http/problem';
+import { withCurrentCodes } from './current-codes';
 import { assertVisible } from './read';
 
 const GRPC_NOT_FOUND = 5;
@@ -19,9 +20,11 @@ export async function actOnCase(
   deps: ServiceDeps,
   principal: Principal,
   caseId: string,
-  command: CaseCommand,
+  given: CaseCommand,
   idempotencyKey: string,
 ): Promise<CaseView> {
+  // The case records what it is told: an old code sent by an old script is recorded as the current one.
+  const command = withCurrentCodes(given);
   const transferStep = command.type === 'decideTransfer' || command.type === 'recordBast';
   const { visibility, access } = await assertVisible(deps, principal, caseId, { live: transferStep });
   // A receiving unit decides on the transfer (and signs the BAST); a sender after a transfer only reads.
@@ -32,12 +35,13 @@ export async function actOnCase(
   if (command.type === 'decideTransfer' && !(access.transferToRegion && canSeeRegion(principal, access.transferToRegion))) throw refusalProblem('NOT_RECEIVING_UNIT');
   const handle = deps.client.workflow.getHandle(caseWorkflowId(caseId));
   try {
-    return await handle.executeUpdate(commandUpdate(command.type), {
+    const view = await handle.executeUpdate(commandUpdate(command.type), {
       // The workflow checks the caller's regions itself: the read model may trail a transfer by a moment.
       args: [{ actor: { id: principal.id, role: principal.role }, command, scope: principal.regions }],
       // Temporal deduplicates Updates by id: a retried request gets the first result, not a second action.
       updateId: `${principal.id}:${idempotencyKey}`,
     });
+    return withCurrentCodes(view);
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isRuleCode(err.cause.type)) {
       throw refusalProblem(err.cause.type);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { defaultPathway } from '../../domain/categories';
+import { currentCategory, defaultPathway } from '../../domain/categories';
 import type { Actor } from '../../domain/roles';
 import type { OpenCaseInput } from '../../workflows/case/contract';
 import { caseWorkflowId } from '../../workflows/case/contract';
@@ -27,10 +27,12 @@ export function caseInputFrom(
   openedBy: Actor,
   deployment: Pick<ServiceDeps, 'policy' | 'partnerIntegration'>,
 ): OpenCaseInput {
+  // A script from before #13 may send an old code: the case is opened under the current one.
+  const category = currentCategory(body.category);
   return {
     caseId,
-    category: body.category,
-    pathway: body.pathway ?? defaultPathway(body.category),
+    category,
+    pathway: body.pathway ?? defaultPathway(category),
     riskLevel: body.riskLevel,
     regionCode: body.regionCode,
     openedBy,

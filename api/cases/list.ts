@@ -1,9 +1,10 @@
 // The case list, from the Postgres read model (never from Temporal visibility), always inside the
 // caller's region scope; newest first.
 import type { SQL } from 'drizzle-orm';
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
+import { storedCodesOf } from '../../domain/categories';
 import type { Keyset, Page } from '../http/keyset';
 import { keysetPage } from '../http/keyset';
 import type { Principal } from '../http/principal';
@@ -23,7 +24,9 @@ export function caseFilters(principal: Principal, q: Pick<CaseListQuery, 'region
     regionScope(principal),
     regionFilter(q.region),
     q.stage ? eq(cases.stage, q.stage) : undefined,
-    q.category ? eq(cases.category, q.category) : undefined,
+    // A case opened under a category's old code may still hold it (until its next write, or the 0007
+    // migration); a filter by either code finds both.
+    q.category ? inArray(cases.category, storedCodesOf(q.category)) : undefined,
     q.pathway ? eq(cases.pathway, q.pathway) : undefined,
     q.risk ? eq(cases.riskLevel, q.risk) : undefined,
     q.assignee ? eq(cases.assignedWorker, q.assignee) : undefined,

@@ -1,5 +1,6 @@
 // How read-model rows look to API clients: codes and opaque ids only, never personal data.
 import type { cases } from '../../db/schema';
+import { shownCategory } from './current-codes';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -9,7 +10,7 @@ export function caseSummary(c: CaseRow) {
     status: c.status,
     stage: c.stage,
     pathway: c.pathway,
-    category: c.category,
+    category: shownCategory(c.category),
     riskLevel: c.riskLevel,
     regionCode: c.regionCode,
     jurisdiction: c.jurisdiction,

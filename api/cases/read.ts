@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../deps';
 import type { Principal } from '../http/principal';
 import { dependencyProblem, isDatabaseUnavailable } from '../http/failures';
 import { ProblemError } from '../http/problem';
+import { timelineData } from './current-codes';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -142,7 +143,7 @@ export async function readTimeline(deps: Pick<ServiceDeps, 'db' | 'client'>, pri
     at: e.at.toISOString(),
     actor: { id: e.actorId, role: e.actorRole },
     stage: e.stage,
-    data: e.data,
+    data: timelineData(e.type, e.data),
   }));
   return { items, nextAfter: events.length > limit ? items.at(-1)!.seq : null };
 }

@@ -13,6 +13,7 @@ import { canSeeRegion, principalOf } from '../http/principal';
 import { ProblemError } from '../http/problem';
 import { actOnCase } from './act';
 import { commandBody } from './commands';
+import { withCurrentCodes } from './current-codes';
 import { openCase } from './intake';
 import { listCases } from './list';
 import { caseSummary } from './present';
@@ -95,7 +96,7 @@ function present({ record, live, unavailable }: CaseDetails) {
     caseId: record?.caseId ?? live?.caseId,
     projection: projectionOf(record, live, unavailable),
     record: record && caseSummary(record),
-    live,
+    live: live && withCurrentCodes(live),
     ...(unavailable.length ? { unavailable } : {}),
   };
 }

@@ -1,10 +1,10 @@
 // What the cases resource accepts: intake, the case list's filters and the timeline's paging.
 import { z } from 'zod';
-import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
+import { PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import { REPORT_CHANNELS, SEXES } from '../../domain/codes';
 import { CASE_STATUSES, STAGES } from '../../domain/stages';
 import { AREA_CODE, PHOTO_REF } from '../../domain/ids';
-import { cursor, pageLimit, regionCode, staffId } from '../http/parse';
+import { categoryCode, cursor, pageLimit, regionCode, staffId } from '../http/parse';
 
 export const subjectSchema = z
   .object({
@@ -44,7 +44,7 @@ export const reportSchema = z
 
 export const openCaseBody = z
   .object({
-    category: z.enum(CATEGORIES),
+    category: categoryCode,
     riskLevel: z.enum(RISK_LEVELS),
     pathway: z.enum(PATHWAYS).optional(),
     regionCode,
@@ -64,7 +64,7 @@ export const caseListQuery = z
   .object({
     status: z.enum(CASE_STATUSES).optional(),
     stage: z.enum(STAGES).optional(),
-    category: z.enum(CATEGORIES).optional(),
+    category: categoryCode.optional(),
     pathway: z.enum(PATHWAYS).optional(),
     risk: z.enum(RISK_LEVELS).optional(),
     region: regionCode.optional(),

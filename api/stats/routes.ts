@@ -7,6 +7,7 @@ import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
 import { STAFF } from '../../domain/roles';
 import { allow } from '../auth/authenticate';
+import { shownCategory } from '../cases/current-codes';
 import type { RegisterRoute } from '../http/openapi';
 import { common, headers, json } from '../http/openapi';
 import { parseBody, regionCode } from '../http/parse';
@@ -56,14 +57,21 @@ export async function caseStats(db: Db, principal: Principal, q: StatsQuery, now
   const scope = and(regionScope(principal), regionFilter(q.region));
   const open = and(scope, eq(cases.status, 'open'));
   const since = new Date(now.getTime() - q.periodDays * 86_400_000);
-  const grouped = async (column: typeof cases.stage | typeof cases.category | typeof cases.riskLevel | typeof cases.escalationLevel) => {
+  type Column = typeof cases.stage | typeof cases.category | typeof cases.riskLevel | typeof cases.escalationLevel;
+  const grouped = async (column: Column, shown: (code: string) => string = String) => {
     const rows = await db.select({ key: column, n: count() }).from(cases).where(open).groupBy(column);
-    return Object.fromEntries(rows.map((r) => [String(r.key), Number(r.n)]));
+    // A row still under a category's old code counts under the current one.
+    const counts: Record<string, number> = {};
+    for (const r of rows) {
+      const key = shown(String(r.key));
+      counts[key] = (counts[key] ?? 0) + Number(r.n);
+    }
+    return counts;
   };
   const total = async (where: SQL | undefined) => Number((await db.select({ n: count() }).from(cases).where(where))[0]?.n ?? 0);
   const [byStage, byCategory, byRisk, byEscalationLevel, openCount, overdue, escalated, openedInPeriod, closedInPeriod] = await Promise.all([
     grouped(cases.stage),
-    grouped(cases.category),
+    grouped(cases.category, shownCategory),
     grouped(cases.riskLevel),
     grouped(cases.escalationLevel),
     total(open),

@@ -1,10 +1,10 @@
 // `case list`: cases in the caller's regions, newest first.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
+import { PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import { CASE_STATUSES, STAGES } from '../../domain/stages';
 import type { ContextOf, Paging } from '../context';
-import { listPages, wholeNumber } from '../context';
+import { categoryOption, listPages, wholeNumber } from '../context';
 
 interface ListOptions extends Paging {
   status?: string;
@@ -23,7 +23,7 @@ export function caseList(kase: Command, context: ContextOf): void {
     .description('cases in your regions, newest first (daftar kasus)')
     .addOption(new Option('--status <status>').choices(CASE_STATUSES))
     .addOption(new Option('--stage <stage>').choices(STAGES))
-    .addOption(new Option('--category <category>').choices(CATEGORIES))
+    .addOption(categoryOption())
     .addOption(new Option('--pathway <pathway>').choices(PATHWAYS))
     .addOption(new Option('--risk <risk>').choices(RISK_LEVELS))
     .option('--region <code>', 'a province (64) or kabupaten/kota (64.72)')

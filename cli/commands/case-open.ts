@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
+import { PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import { REPORT_CHANNELS, SEXES } from '../../domain/codes';
 import type { ContextOf } from '../context';
-import { wholeNumber } from '../context';
+import { categoryOption, wholeNumber } from '../context';
 import { say } from '../messages';
 import { openedCase } from '../responses';
 
@@ -46,9 +46,9 @@ export function caseOpen(kase: Command, context: ContextOf): void {
   kase
     .command('open')
     .description('open a case at intake and print its id (buka kasus)')
-    .addOption(new Option('--category <category>', 'the PPKS category (kategori)').choices(CATEGORIES).makeOptionMandatory())
+    .addOption(categoryOption('the PPKS category (kategori)').makeOptionMandatory())
     .addOption(new Option('--risk <level>', 'risk level (tingkat risiko)').choices(RISK_LEVELS).makeOptionMandatory())
-    .requiredOption('--region <code>', 'region code of the kabupaten/kota, e.g. 64.72 (wilayah)')
+    .requiredOption('--region <code>', 'Kemendagri code of the kabupaten/kota, e.g. 64.72 (kode wilayah)')
     .addOption(new Option('--channel <channel>', 'how the report came in (saluran laporan)').choices(REPORT_CHANNELS).makeOptionMandatory())
     .addOption(new Option('--pathway <pathway>', 'default: the category\'s own (jalur)').choices(PATHWAYS))
     .option('--assign <staffId>', 'case manager to assign (opaque staff id)')

@@ -1,11 +1,11 @@
 // `escalations`: escalated or overdue open cases, most urgent first.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
+import { PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import { ESCALATION_REASONS, ESCALATION_VIEWS } from '../../domain/codes';
 import { STAGES } from '../../domain/stages';
 import type { ContextOf, Paging } from '../context';
-import { listPages, wholeNumber } from '../context';
+import { categoryOption, listPages, wholeNumber } from '../context';
 
 interface EscalationOptions extends Paging {
   view: string;
@@ -26,7 +26,7 @@ export function escalations(program: Command, context: ContextOf): void {
     .addOption(new Option('--view <view>').choices(ESCALATION_VIEWS).default('escalated'))
     .option('--region <code>', 'a province (64) or kabupaten/kota (64.72)')
     .option('--min-level <n>', 'minimum escalation level (1-3)', wholeNumber(1))
-    .addOption(new Option('--category <category>').choices(CATEGORIES))
+    .addOption(categoryOption())
     .addOption(new Option('--pathway <pathway>').choices(PATHWAYS))
     .addOption(new Option('--stage <stage>').choices(STAGES))
     .addOption(new Option('--risk <risk>').choices(RISK_LEVELS))

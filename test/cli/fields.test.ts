@@ -61,6 +61,15 @@ test('fields described for `case commands`', () => {
   expect(describeField(spec('decidePlan').fields[0]!)).toBe('* approve            true | false');
 });
 
+test('old codes the API still takes (deprecated in the document) are not offered, but typed like the current ones', () => {
+  const field = (type: string, name: string) => spec(type).fields.find((f) => f.name === name)!;
+  expect(describeField(field('submitPlan', 'components'))).toContain('pembinaan_kewirausahaan');
+  expect(describeField(field('submitPlan', 'components'))).not.toMatch(/[ |]kewirausahaan\b/);
+  expect(describeField(field('decidePathway', 'category'))).toMatch(/\| korban_bencana_dan_kedaruratan$/);
+  expect(describeField(field('decidePathway', 'category'))).not.toMatch(/korban_bencana( |$)/);
+  expect(parseAssignment('components=bantuan_sosial,terapi_fisik', spec('submitPlan'))).toEqual(['components', ['bantuan_sosial', 'terapi_fisik']]);
+});
+
 test('a document without the command route gives no specs', () => {
   expect(commandSpecs({ paths: {} })).toBeUndefined();
 });
