@@ -55,14 +55,29 @@ export type ObservationResult = (typeof OBSERVATION_RESULTS)[number];
 export const VISIT_KINDS = ['follow_up', 'monitoring', 'facility'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
-export const REVIEW_DECISIONS = ['continue', 'terminate'] as const;
+/** At a 90-day review: carry on, end the services (on to evaluation), or (rules v6) revise the plan. */
+export const REVIEW_DECISIONS = ['continue', 'terminate', 'revise'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 export const EVALUATION_OUTCOMES = ['goals_met', 'partially_met', 'not_met'] as const;
 export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 
-export const CLOSURE_OUTCOMES = ['reunified', 'repatriated', 'rehabilitated', 'transferred', 'deceased', 'lost_contact', 'other'] as const;
-export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+/**
+ * How a case ends, as practice reports it: goals reached, returned to the family, repatriated, referred on,
+ * melarikan diri (ran away), menolak layanan (refused services), meninggal dunia (died), tidak ditemukan
+ * (never found). The last four end the services early: the case records that first (`recordExit`).
+ */
+export const CLOSURE_OUTCOMES = ['goals_reached', 'returned_to_family', 'repatriated', 'referred', 'ran_away', 'refused_services', 'deceased', 'not_found', 'other'] as const;
+/** Outcomes of cases closed before the list above; they read back, but new closures use the list above. */
+export const LEGACY_CLOSURE_OUTCOMES = ['reunified', 'rehabilitated', 'transferred', 'lost_contact'] as const;
+/** What a closure request may say now. */
+export type NewClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+/** What a case file may hold: also the outcomes of cases closed before. */
+export type ClosureOutcome = NewClosureOutcome | (typeof LEGACY_CLOSURE_OUTCOMES)[number];
+
+/** The services ended before the plan did; each has its own rule (see steps/exit.ts). */
+export const EXIT_KINDS = ['ran_away', 'refused_services', 'deceased', 'not_found'] as const satisfies readonly ClosureOutcome[];
+export type ExitKind = (typeof EXIT_KINDS)[number];
 
 /** Outside parties a deadline may be paused for. */
 export const EXTERNAL_PARTIES = ['rsj', 'hospital', 'police', 'civil_registry', 'court', 'other_agency'] as const;
@@ -87,6 +102,7 @@ export const ESCALATION_REASONS = [
   'tracing_overdue',
   'transfer_overdue',
   'partner_report',
+  'advocacy_overdue',
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
@@ -154,3 +170,53 @@ export const TRANSFER_DIRECTIONS = ['incoming', 'outgoing'] as const;
 
 export const TRANSFER_DECLINE_REASONS = ['no_capacity', 'outside_mandate', 'report_incomplete', 'other'] as const;
 export type TransferDeclineReason = (typeof TRANSFER_DECLINE_REASONS)[number];
+
+// Advocacy (step 7): what the case pursues on the person's behalf with other agencies.
+
+/**
+ * Civil documents (NIK, KK, akta via Dukcapil), health insurance (BPJS PBI / KIS), registration in DTSEN
+ * (the national social-economic register that opens social assistance), legal aid (a police report, LBH;
+ * LPSK and restitution for trafficking victims), guardianship (a court's perwalian or pengampuan), other.
+ */
+export const ADVOCACY_KINDS = ['civil_documents', 'health_insurance', 'dtsen_registration', 'legal_aid', 'guardianship', 'other'] as const;
+export type AdvocacyKind = (typeof ADVOCACY_KINDS)[number];
+
+export const ADVOCACY_OUTCOMES = ['achieved', 'partly_achieved', 'not_achieved'] as const;
+export type AdvocacyOutcome = (typeof ADVOCACY_OUTCOMES)[number];
+
+/** An item is open until closed with an outcome, or waived by a supervisor; in progress once a step is recorded. */
+export const ADVOCACY_STATUSES = ['open', 'in_progress', 'closed', 'waived'] as const;
+export type AdvocacyStatus = (typeof ADVOCACY_STATUSES)[number];
+
+// Guardianship and case conferences.
+
+/**
+ * On what a guardian stands for the person: the Dinsos as wali sementara, the head of an LKSA caring for
+ * the child (both for children without family, until a court decides), or a court order (any person).
+ */
+export const GUARDIAN_BASES = ['temporary_dinsos', 'temporary_lksa', 'court_order'] as const;
+export type GuardianBasis = (typeof GUARDIAN_BASES)[number];
+
+/** Who sat at a case conference, by role (never by name). */
+export const CONFERENCE_ROLES = [
+  'case_manager',
+  'supervisor',
+  'social_worker',
+  'psychologist',
+  'doctor',
+  'nurse',
+  'client',
+  'family',
+  'guardian',
+  'tksk',
+  'psm',
+  'rt_rw',
+  'police',
+  'facility',
+  'origin_dinsos',
+  'other',
+] as const;
+export type ConferenceRole = (typeof CONFERENCE_ROLES)[number];
+
+export const CONFERENCE_DECISIONS = ['continue_plan', 'revise_plan', 'refer', 'seek_family', 'open_advocacy', 'end_services', 'other'] as const;
+export type ConferenceDecision = (typeof CONFERENCE_DECISIONS)[number];

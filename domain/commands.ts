@@ -6,18 +6,24 @@ import type { CaseFile } from './case/file';
 import type { Ctx, DomainEvent } from './case/changes';
 import type { Category, Pathway, RiskLevel } from './categories';
 import type {
+  AdvocacyKind,
+  AdvocacyOutcome,
   Capacity,
   CapacityReason,
-  ClosureOutcome,
+  ConferenceDecision,
+  ConferenceRole,
   Consent,
   Danger,
   DischargeKind,
   EvaluationOutcome,
+  ExitKind,
   ExternalParty,
   FamilyUnreadyReason,
   FundingScheme,
+  GuardianBasis,
   HandoverTo,
   ImmediateNeed,
+  NewClosureOutcome,
   ObservationResult,
   ReferralPartner,
   ReviewDecision,
@@ -57,15 +63,29 @@ export type CaseCommand =
       needsShelter?: boolean;
       familyReady?: boolean;
       familyReason?: FamilyUnreadyReason;
+      /** Advocacy the assessment found needed (step 7): each opens an item. */
+      advocacy?: AdvocacyKind[];
       summary?: string;
     }
+  | { type: 'appointGuardian'; basis: GuardianBasis; reason?: string }
   | {
       type: 'submitPlan';
       components: AtensiComponent[];
       setting: CareSetting;
-      services: { component: AtensiComponent; dueInDays: number }[];
+      services: PlannedServiceInput[];
+      /** Rules v6: a goal and an indicator for every component. */
+      goals?: PlanGoalInput[];
       summary?: string;
     }
+  | { type: 'proposePlanRevision'; add?: PlannedServiceInput[]; stop?: string[]; setting?: CareSetting; goals?: PlanGoalInput[]; summary?: string }
+  | { type: 'recordCaseConference'; participants: ConferenceRole[]; decisions: ConferenceDecision[]; summary?: string }
+  | { type: 'openAdvocacy'; kind: AdvocacyKind; worker?: string; targetInDays?: number; summary?: string }
+  | { type: 'recordAdvocacyStep'; itemId: string; summary?: string }
+  | { type: 'closeAdvocacy'; itemId: string; outcome: AdvocacyOutcome; summary?: string }
+  | { type: 'waiveAdvocacy'; itemId: string; reason: string }
+  | { type: 'recordAbsence'; summary?: string }
+  | { type: 'recordReturn'; summary?: string }
+  | { type: 'recordExit'; kind: ExitKind; reason: string }
   | { type: 'decidePlan'; approve: boolean; reason?: string }
   | { type: 'requestReferral'; partner: ReferralPartner; facilityCode: string }
   | { type: 'recordReferralDecision'; accepted: boolean; reason?: string }
@@ -86,11 +106,12 @@ export type CaseCommand =
   | { type: 'recordBast'; ref: string }
   | { type: 'recordHandover'; to: HandoverTo }
   | { type: 'recordServiceLinked'; serviceId: string; provider: string }
+  | { type: 'recordServiceStarted'; serviceId: string }
   | { type: 'recordServiceDelivered'; serviceId: string }
   | { type: 'recordVisit'; kind: VisitKind; summary?: string }
   | { type: 'recordReview'; decision: ReviewDecision; summary?: string }
   | { type: 'recordEvaluation'; outcome: EvaluationOutcome; summary?: string }
-  | { type: 'requestClosure'; outcome: ClosureOutcome; reason: string }
+  | { type: 'requestClosure'; outcome: NewClosureOutcome; reason: string }
   | { type: 'decideClosure'; approve: boolean; reason?: string }
   | { type: 'reassign'; assignedWorker: string; reason: string }
   | { type: 'addNote'; text: string }
@@ -100,6 +121,19 @@ export type CaseCommand =
   | { type: 'extendDeadline'; hours: number; reason: string }
   | { type: 'pauseDeadline'; party: ExternalParty; expectedInDays: number; reason: string }
   | { type: 'resumeDeadline' };
+
+/** A service in a plan: delivered within `dueInDays` of approval; (rules v6) starting `startInDays` after it. */
+export interface PlannedServiceInput {
+  component: AtensiComponent;
+  dueInDays: number;
+  startInDays?: number;
+}
+
+export interface PlanGoalInput {
+  component: AtensiComponent;
+  goal: string;
+  indicator: string;
+}
 
 export type CommandType = CaseCommand['type'];
 export type CommandOf<K extends CommandType> = Extract<CaseCommand, { type: K }>;

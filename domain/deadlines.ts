@@ -115,6 +115,7 @@ export function actorFor(kind: DeadlineKind): DeadlineActor {
     case 'facility_visit_interval':
     case 'long_stay_review':
     case 'transfer_read_only':
+    case 'absence_search':
       return 'case_manager';
   }
 }

@@ -22,5 +22,7 @@ export const AREA_CODE = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/;
 export const PHOTO_REF = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/;
 /** A planned ATENSI service within its case ("svc-1"). */
 export const SERVICE_ID = /^svc-\d{1,3}$/;
+/** An advocacy item of a case, numbered in the order opened. */
+export const ADVOCACY_ITEM_ID = /^adv-\d{1,3}$/;
 /** Keys clients choose (Idempotency-Key, a partner's report id): 1-200 visible ASCII characters. */
 export const CLIENT_KEY = /^[\x21-\x7e]{1,200}$/;

@@ -6,7 +6,7 @@ import type { DomainEvent } from './case/changes';
 import type { CaseFile } from './case/file';
 import type { EscalationReason } from './codes';
 import type { Policy } from './policy';
-import { scaled } from './policy';
+import { ladderSteps, scaled } from './policy';
 import type { DueContext, Resolvers, Timers } from './timing';
 import { plus } from './time';
 
@@ -25,9 +25,13 @@ export function escalate(file: CaseFile, reason: EscalationReason, subject: stri
   return [{ type: 'escalation.raised', data: { key, reason, subject, level: 1, dueAt: at } }];
 }
 
-/** Level 2 and level 3 come these intervals after the matter became overdue (+24 h and +72 h by default). */
-function nextLevelOffset(policy: Policy, level: number): number {
-  return scaled(policy, level === 1 ? policy.escalation.level2After : policy.escalation.level3After);
+/**
+ * Level 2 and level 3 come these intervals after the matter became overdue (+24 h and +72 h by default;
+ * rules v6 per reason and risk, so a low-risk missed visit stays with the Kasi for weeks).
+ */
+function nextLevelOffset(policy: Policy, file: CaseFile, reason: EscalationReason, level: number): number {
+  const steps = ladderSteps(policy, reason, file.riskLevel, file.rules);
+  return scaled(policy, level === 1 ? steps.level2After : steps.level3After);
 }
 
 /** The next rung of each open escalation; a paused deadline (waiting on an outside party) stops the climb. */
@@ -35,7 +39,7 @@ export function due({ file, policy, deadline, add }: DueContext): void {
   if (file.rules < 2 || deadline?.pausedSince) return;
   for (const e of file.escalations) {
     if (e.acknowledgedBy || e.level >= 3) continue;
-    add(`ladder:${e.key}:${e.level + 1}`, plus(e.since, nextLevelOffset(policy, e.level)), 'ladder', e.reason);
+    add(`ladder:${e.key}:${e.level + 1}`, plus(e.since, nextLevelOffset(policy, file, e.reason, e.level)), 'ladder', e.reason);
   }
 }
 

@@ -47,6 +47,12 @@ function regionFor(file: CaseFile, reason: unknown, audience: Audience): string 
   return reason === 'transfer_overdue' && audience !== 'case_manager' && receiving?.status === 'requested' ? receiving.regionCode : file.regionCode;
 }
 
+/** An overdue advocacy item is the named worker's to pursue (who may not be the case manager). */
+function workerFor(file: CaseFile, e: DomainEvent): string | null {
+  const item = e.data.reason === 'advocacy_overdue' ? file.advocacy?.find((i) => i.id === e.data.subject) : undefined;
+  return item?.worker ?? file.assignedWorker;
+}
+
 /**
  * A deadline's reminder goes to whoever must act on it: the case manager, a supervisor for a decision
  * only a supervisor takes (plan approval, pathway decision), the receiving unit's supervisor for a
@@ -138,6 +144,7 @@ export function notificationsFor(events: DomainEvent[], file: CaseFile): Notific
       for (const audience of LADDER[level] ?? []) {
         requests.push({
           ...base(audience),
+          staffId: audience === 'case_manager' ? workerFor(file, e) : null,
           regionCode: regionFor(file, e.data.reason, audience),
           key: `${file.caseId}:${e.data.key}:L${level}:${audience}`,
           template: `escalation.level${level}` as NotificationTemplate,

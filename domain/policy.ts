@@ -1,6 +1,7 @@
 // Every duration Sigap waits on comes from a versioned policy: data, not constants in workflow code.
 // A deployment may override values; a training simulation ("simulasi kasus") scales all of them at once.
 import type { Category, RiskLevel } from './categories';
+import type { AdvocacyKind, EscalationReason } from './codes';
 import { DAY, HOUR, MINUTE } from './time';
 
 export const RISK_TIERED_DEADLINES = [
@@ -33,6 +34,7 @@ export const FIXED_DEADLINES = [
   'long_stay_review',
   'transfer_acceptance',
   'transfer_read_only',
+  'absence_search',
 ] as const;
 export type FixedDeadline = (typeof FIXED_DEADLINES)[number];
 
@@ -46,6 +48,16 @@ export interface EscalationLadder {
   /** Fraction of a deadline at which the case manager gets a reminder. */
   reminderAt: number;
   /** Level 1 fires at the deadline; levels 2 and 3 this long after it. */
+  level2After: number;
+  level3After: number;
+  /**
+   * Rules v6: the climb per reason and risk where practice differs from the default — a missed visit on a
+   * low-risk case stays with the Kasi unless it stays open for weeks.
+   */
+  byReason: Partial<Record<EscalationReason, Partial<Record<RiskLevel, LadderSteps>>>>;
+}
+
+export interface LadderSteps {
   level2After: number;
   level3After: number;
 }
@@ -63,6 +75,8 @@ export interface Policy {
   /** Follow-up contacts after a repatriation, as offsets from the handover to the origin region. */
   repatriationFollowUps: readonly number[];
   escalation: EscalationLadder;
+  /** Step 7: by when each kind of advocacy is expected to be done, from when it is opened. */
+  advocacyTargets: Record<AdvocacyKind, number>;
   /** Backoff between attempts of a partner call that failed for want of an answer (not a refusal). */
   partnerRetry: { initialMs: number; maxMs: number };
 }
@@ -102,11 +116,36 @@ export const DEFAULT_POLICY: Policy = {
     long_stay_review: 60 * DAY,
     transfer_acceptance: 7 * DAY,
     transfer_read_only: 30 * DAY,
+    // Melarikan diri: the police are told at once; after a week's search the case may end as ran away.
+    absence_search: 7 * DAY,
   },
   categoryOverrides: {},
   followUpVisits: [7 * DAY, 30 * DAY, 90 * DAY],
   repatriationFollowUps: [7 * DAY, 30 * DAY],
-  escalation: { reminderAt: 0.5, level2After: 24 * HOUR, level3After: 72 * HOUR },
+  escalation: {
+    reminderAt: 0.5,
+    level2After: 24 * HOUR,
+    level3After: 72 * HOUR,
+    byReason: {
+      visit_missed: { low: { level2After: 21 * DAY, level3After: 42 * DAY }, medium: { level2After: 3 * DAY, level3After: 10 * DAY } },
+      review_missed: { low: { level2After: 14 * DAY, level3After: 30 * DAY }, medium: { level2After: 3 * DAY, level3After: 10 * DAY } },
+      service_overdue: { low: { level2After: 14 * DAY, level3After: 30 * DAY }, medium: { level2After: 3 * DAY, level3After: 10 * DAY } },
+      // Documents and insurance take weeks anyway; a week late is the Kasi's matter, a month the Kabid's.
+      advocacy_overdue: {
+        low: { level2After: 14 * DAY, level3After: 30 * DAY },
+        medium: { level2After: 7 * DAY, level3After: 21 * DAY },
+        high: { level2After: 3 * DAY, level3After: 7 * DAY },
+      },
+    },
+  },
+  advocacyTargets: {
+    civil_documents: 30 * DAY,
+    health_insurance: 30 * DAY,
+    dtsen_registration: 60 * DAY,
+    legal_aid: 14 * DAY,
+    guardianship: 90 * DAY,
+    other: 30 * DAY,
+  },
   partnerRetry: { initialMs: 2_000, maxMs: 5 * MINUTE },
 };
 
@@ -119,6 +158,11 @@ export function baseDuration(policy: Policy, kind: DeadlineKind, risk: RiskLevel
   if (!isRiskTiered(kind)) return policy.fixed[kind];
   const override = category ? policy.categoryOverrides[category]?.[kind]?.[risk] : undefined;
   return override ?? policy.riskTiered[kind][risk];
+}
+
+/** How long after an overdue matter its escalation reaches levels 2 and 3 (rules v6: per reason and risk). */
+export function ladderSteps(policy: Policy, reason: EscalationReason, risk: RiskLevel, rules: number): LadderSteps {
+  return (rules >= 6 ? policy.escalation.byReason[reason]?.[risk] : undefined) ?? policy.escalation;
 }
 
 /** Scales a real-world duration to the policy's clock, in whole milliseconds (at least one). */
@@ -140,6 +184,7 @@ export type PolicyOverrides = Partial<{
   followUpVisits: number[];
   repatriationFollowUps: number[];
   escalation: Partial<EscalationLadder>;
+  advocacyTargets: Partial<Record<AdvocacyKind, number>>;
   partnerRetry: Partial<Policy['partnerRetry']>;
 }>;
 
@@ -155,7 +200,8 @@ export function withOverrides(base: Policy, o: PolicyOverrides): Policy {
     categoryOverrides: { ...base.categoryOverrides, ...o.categoryOverrides },
     followUpVisits: o.followUpVisits ?? base.followUpVisits,
     repatriationFollowUps: o.repatriationFollowUps ?? base.repatriationFollowUps,
-    escalation: { ...base.escalation, ...o.escalation },
+    escalation: { ...base.escalation, ...o.escalation, byReason: { ...base.escalation.byReason, ...o.escalation?.byReason } },
+    advocacyTargets: { ...base.advocacyTargets, ...o.advocacyTargets },
     // Cases carried over from before this setting have none in their stored overrides; the default applies.
     partnerRetry: { ...base.partnerRetry, ...o.partnerRetry },
   };
@@ -180,5 +226,12 @@ export function policyProblems(policy: Policy): string[] {
   positive('partnerRetry.initialMs', policy.partnerRetry.initialMs);
   if (!(policy.partnerRetry.maxMs >= policy.partnerRetry.initialMs)) problems.push('partnerRetry.maxMs must be at least initialMs');
   if (!(level3After > level2After)) problems.push('escalation.level3After must be after level2After');
+  for (const [reason, byRisk] of Object.entries(policy.escalation.byReason)) {
+    for (const [risk, steps] of Object.entries(byRisk ?? {})) {
+      positive(`escalation.byReason.${reason}.${risk}.level2After`, steps.level2After);
+      if (!(steps.level3After > steps.level2After)) problems.push(`escalation.byReason.${reason}.${risk}.level3After must be after level2After`);
+    }
+  }
+  for (const [kind, target] of Object.entries(policy.advocacyTargets)) positive(`advocacyTargets.${kind}`, target);
   return problems;
 }

@@ -118,6 +118,54 @@ export const RULE_MESSAGES = {
     id: 'Hanya unit penerima yang dapat memutuskan permohonan alih kelola ini.',
     en: 'Only the receiving unit may decide on this transfer.',
   },
+  ADVOCACY_OPEN: {
+    id: 'Masih ada advokasi yang terbuka: selesaikan, atau minta supervisor mengesampingkannya dengan alasan.',
+    en: 'An advocacy item is still open: close it, or have a supervisor waive it with a reason.',
+  },
+  UNKNOWN_ITEM: {
+    id: 'Butir advokasi tidak ada pada kasus ini.',
+    en: 'The advocacy item is not part of this case.',
+  },
+  GOAL_REQUIRED: {
+    id: 'Setiap komponen rencana ATENSI memerlukan tujuan dan indikatornya.',
+    en: 'Every component of an ATENSI plan needs its goal and indicator.',
+  },
+  FAMILY_NOT_READY: {
+    id: 'Perawatan dalam keluarga memerlukan keluarga yang siap menerima; asesmen mencatat keluarga belum siap.',
+    en: 'Care in the family needs a family ready to receive the person; the assessment found it is not.',
+  },
+  REVIEW_REQUIRED: {
+    id: 'Rencana direvisi setelah telaah (review) yang memutuskan revisi.',
+    en: 'A plan is revised after a review that decided to revise it.',
+  },
+  GUARDIAN_REQUIRED: {
+    id: 'Persetujuan wali memerlukan wali yang sudah ditetapkan pada kasus.',
+    en: 'Consent by a guardian needs a guardian appointed on the case.',
+  },
+  NOT_A_CHILD: {
+    id: 'Wali sementara hanya ditetapkan untuk anak; orang dewasa memerlukan penetapan pengadilan.',
+    en: 'A temporary guardian is appointed only for a child; an adult needs a court order.',
+  },
+  ABSENCE_NOT_RECORDED: {
+    id: 'Kepergian (melarikan diri) belum dicatat pada kasus ini.',
+    en: 'No absence (running away) has been recorded on this case.',
+  },
+  SEARCH_PERIOD_RUNNING: {
+    id: 'Masa pencarian orang yang melarikan diri belum berakhir.',
+    en: 'The search period for the person who ran away has not ended yet.',
+  },
+  LACKS_CAPACITY: {
+    id: 'Orang yang tidak mampu memberi persetujuan (atau anak) tidak dapat menolak layanan sendiri.',
+    en: 'A person who cannot consent (or a child) cannot refuse services on their own.',
+  },
+  ALREADY_MET: {
+    id: 'Orang ini sudah ditemui dan diasesmen; kasus tidak dapat diakhiri sebagai tidak ditemukan.',
+    en: 'The person has been met and assessed; the case cannot end as not found.',
+  },
+  OUTCOME_MISMATCH: {
+    id: 'Hasil penutupan tidak sesuai dengan yang tercatat pada kasus (misalnya meninggal dunia tanpa catatan).',
+    en: 'The closure outcome does not match what the case recorded (e.g. died, with no record of it).',
+  },
   NO_CHANGE: {
     id: 'Tidak ada perubahan yang diminta.',
     en: 'The request changes nothing.',

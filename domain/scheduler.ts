@@ -6,7 +6,9 @@ import type { CaseFile } from './case/file';
 import * as deadlines from './deadlines';
 import * as ladder from './ladder';
 import type { Policy } from './policy';
+import * as advocacy from './steps/advocacy';
 import * as closure from './steps/closure';
+import * as exit from './steps/exit';
 import * as facilityCare from './steps/facility-care';
 import * as familyTracing from './steps/family-tracing';
 import * as goingHome from './steps/going-home';
@@ -26,6 +28,8 @@ const OPEN_CASE_MOMENTS: ((due: DueContext) => void)[] = [
   goingHome.due,
   services.due,
   transfer.due,
+  advocacy.due,
+  exit.due,
 ];
 
 export function dueItems(file: CaseFile, policy: Policy): DueItem[] {

@@ -2,19 +2,25 @@
 // The compiler holds them to the domain's CaseCommand union: every type has exactly one schema, and each
 // schema accepts exactly the fields of its command (see `exact` below).
 import { z } from 'zod';
-import { ATENSI_COMPONENTS, CARE_SETTINGS } from '../../domain/atensi';
-import { CATEGORIES, PATHWAYS, RISK_LEVELS } from '../../domain/categories';
+import { CARE_SETTINGS } from '../../domain/atensi';
+import { PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import {
+  ADVOCACY_KINDS,
+  ADVOCACY_OUTCOMES,
   CAPACITY,
   CAPACITY_REASONS,
   CLOSURE_OUTCOMES,
+  CONFERENCE_DECISIONS,
+  CONFERENCE_ROLES,
   CONSENTS,
   DANGER,
   DISCHARGE_KINDS,
   EVALUATION_OUTCOMES,
+  EXIT_KINDS,
   EXTERNAL_PARTIES,
   FAMILY_UNREADY_REASONS,
   FUNDING_SCHEMES,
+  GUARDIAN_BASES,
   HANDOVER_TARGETS,
   IMMEDIATE_NEEDS,
   OBSERVATION_RESULTS,
@@ -32,15 +38,22 @@ import {
 } from '../../domain/codes';
 import type { CommandOf, CommandType } from '../../domain/commands';
 import { PARTNER_COMMAND_TYPES } from '../../domain/commands';
-import { SERVICE_ID } from '../../domain/ids';
+import { ADVOCACY_ITEM_ID, SERVICE_ID } from '../../domain/ids';
 import { COMMAND_TYPES } from '../../domain/steps/index';
-import { agencyCode, regionCode, staffId, text } from '../http/parse';
+import { agencyCode, atensiComponent, categoryCode, regionCode, staffId, text } from '../http/parse';
 
 const reason = text(2000);
 const summary = text(4000).optional();
 const serviceId = z.string().regex(SERVICE_ID);
 const facility = agencyCode;
 const decision = { approve: z.boolean(), reason: reason.optional() };
+const advocacyItemId = z.string().regex(ADVOCACY_ITEM_ID);
+const plannedService = z.strictObject({
+  component: atensiComponent,
+  dueInDays: z.number().int().min(1).max(730),
+  startInDays: z.number().int().min(0).max(729).optional(),
+});
+const planGoal = z.strictObject({ component: atensiComponent, goal: text(1000), indicator: text(1000) });
 
 export const COMMAND_SCHEMAS = {
   acknowledge: z.strictObject({ type: z.literal('acknowledge'), assignedWorker: staffId.optional() }),
@@ -53,7 +66,7 @@ export const COMMAND_SCHEMAS = {
     needs: z.array(z.enum(IMMEDIATE_NEEDS)).max(IMMEDIATE_NEEDS.length),
     summary,
   }),
-  decidePathway: z.strictObject({ type: z.literal('decidePathway'), pathway: z.enum(PATHWAYS), category: z.enum(CATEGORIES).optional(), reason: reason.optional() }),
+  decidePathway: z.strictObject({ type: z.literal('decidePathway'), pathway: z.enum(PATHWAYS), category: categoryCode.optional(), reason: reason.optional() }),
   recordIdentity: z.strictObject({
     type: z.literal('recordIdentity'),
     nik: z.string().regex(/^\d{16}$/, 'expected 16 digits').optional(),
@@ -70,15 +83,46 @@ export const COMMAND_SCHEMAS = {
     needsShelter: z.boolean().optional(),
     familyReady: z.boolean().optional(),
     familyReason: z.enum(FAMILY_UNREADY_REASONS).optional(),
+    advocacy: z.array(z.enum(ADVOCACY_KINDS)).max(ADVOCACY_KINDS.length).optional(),
     summary,
   }),
   submitPlan: z.strictObject({
     type: z.literal('submitPlan'),
-    components: z.array(z.enum(ATENSI_COMPONENTS)).min(1).max(10),
+    components: z.array(atensiComponent).min(1).max(10),
     setting: z.enum(CARE_SETTINGS),
-    services: z.array(z.object({ component: z.enum(ATENSI_COMPONENTS), dueInDays: z.number().int().min(1).max(730) }).strict()).min(1).max(30),
+    services: z.array(plannedService).min(1).max(30),
+    goals: z.array(planGoal).max(10).optional(),
     summary,
   }),
+  proposePlanRevision: z.strictObject({
+    type: z.literal('proposePlanRevision'),
+    add: z.array(plannedService).max(30).optional(),
+    stop: z.array(serviceId).max(30).optional(),
+    setting: z.enum(CARE_SETTINGS).optional(),
+    goals: z.array(planGoal).max(10).optional(),
+    summary,
+  }),
+  recordCaseConference: z.strictObject({
+    type: z.literal('recordCaseConference'),
+    participants: z.array(z.enum(CONFERENCE_ROLES)).min(1).max(CONFERENCE_ROLES.length),
+    decisions: z.array(z.enum(CONFERENCE_DECISIONS)).min(1).max(CONFERENCE_DECISIONS.length),
+    summary,
+  }),
+  appointGuardian: z.strictObject({ type: z.literal('appointGuardian'), basis: z.enum(GUARDIAN_BASES), reason: reason.optional() }),
+  openAdvocacy: z.strictObject({
+    type: z.literal('openAdvocacy'),
+    kind: z.enum(ADVOCACY_KINDS),
+    worker: staffId.optional(),
+    targetInDays: z.number().int().min(1).max(365).optional(),
+    summary,
+  }),
+  recordAdvocacyStep: z.strictObject({ type: z.literal('recordAdvocacyStep'), itemId: advocacyItemId, summary }),
+  closeAdvocacy: z.strictObject({ type: z.literal('closeAdvocacy'), itemId: advocacyItemId, outcome: z.enum(ADVOCACY_OUTCOMES), summary }),
+  waiveAdvocacy: z.strictObject({ type: z.literal('waiveAdvocacy'), itemId: advocacyItemId, reason }),
+  recordAbsence: z.strictObject({ type: z.literal('recordAbsence'), summary }),
+  recordReturn: z.strictObject({ type: z.literal('recordReturn'), summary }),
+  recordExit: z.strictObject({ type: z.literal('recordExit'), kind: z.enum(EXIT_KINDS), reason }),
+  recordServiceStarted: z.strictObject({ type: z.literal('recordServiceStarted'), serviceId }),
   decidePlan: z.strictObject({ type: z.literal('decidePlan'), ...decision }),
   requestReferral: z.strictObject({ type: z.literal('requestReferral'), partner: z.enum(REFERRAL_PARTNERS), facilityCode: facility }),
   recordReferralDecision: z.strictObject({ type: z.literal('recordReferralDecision'), accepted: z.boolean(), reason: reason.optional() }),

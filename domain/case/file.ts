@@ -8,6 +8,7 @@ import type {
   Consent,
   EscalationReason,
   EvaluationOutcome,
+  ExitKind,
   FamilyUnreadyReason,
   HandoverTo,
   ObservationResult,
@@ -18,6 +19,7 @@ import type {
 } from '../codes';
 import type { Actor } from '../roles';
 import type { CaseStatus, Stage } from '../stages';
+import type { AdvocacyItem, Absence, CaseConference, Guardian, PlanGoal, PlanRevision } from './social-work';
 import type { AccessGrant, FacilityStay, HomeVisit, PathwayDecision, RapidAssessment, TracingAttempt, TracingReview, Transfer } from './handoffs';
 
 /** Who holds the case: a kabupaten/kota Dinsos, the province (Dinsos Provinsi, its UPTD), or Kemensos (a Sentra). */
@@ -55,6 +57,11 @@ export interface PlannedService {
   provider: string | null;
   linkedAt: string | null;
   deliveredAt: string | null;
+  /** Rules v6: each service keeps its own schedule — linked by its start (plus the acceptance window), started, delivered by its due date. */
+  startAt?: string;
+  startedAt?: string | null;
+  /** Rules v6: stopped by an approved plan revision; it no longer holds the case in implementation. */
+  stoppedAt?: string | null;
 }
 
 export interface Visit {
@@ -117,9 +124,12 @@ export interface CaseFile {
    * discharge and pick-up, family tracing on every pathway, transfers the receiver accepts), 4 = every
    * case is evaluated before closure is requested (a review that ends the services is not an evaluation),
    * 5 = a person who cannot consent is assessed only on a supervisor's best-interest decision, in any
-   * cluster (v3/v4: only on the ODGJ pathway, without one).
+   * cluster (v3/v4: only on the ODGJ pathway, without one), 6 = the social work inside the case: a plan
+   * with goals whose services run on their own schedules and may be revised at a review, closure outcomes
+   * that must match what was recorded (an exit, after a search period for a person who ran away), consent
+   * of a guardian only once one is appointed, and the escalation ladder set per reason and risk.
    */
-  rules: 1 | 2 | 3 | 4 | 5;
+  rules: 1 | 2 | 3 | 4 | 5 | 6;
   caseId: string;
   category: Category;
   pathway: Pathway;
@@ -157,6 +167,10 @@ export interface CaseFile {
     decidedAt: string | null;
     components: AtensiComponent[];
     setting: CareSetting;
+    /** Rules v6: a goal and an indicator per component. */
+    goals?: PlanGoal[];
+    /** Rules v6: a revision awaiting the supervisor's decision. */
+    revision?: PlanRevision | null;
   } | null;
   services: PlannedService[];
   referral: Referral | null;
@@ -204,6 +218,15 @@ export interface CaseFile {
    * assessed and helped in their best interest. Absent on files from before.
    */
   bestInterest?: BestInterestDecision | null;
+  /** Step 7, advocacy: absent on files from before, which have none. */
+  advocacy?: AdvocacyItem[];
+  /** Rules v6: the guardian who consents for the person (a wali sementara for a child without family). */
+  guardian?: Guardian | null;
+  conferences?: CaseConference[];
+  /** Rules v6: the person ran away and is being searched for (or was found again). */
+  absence?: Absence | null;
+  /** Rules v6: the services ended early (ran away, refused, died, never found); the case goes on to evaluation. */
+  exit?: { kind: ExitKind; at: string; by: string } | null;
   /** Identity recorded after intake (`recordIdentity`); the intake's own subject details stay as reported. */
   identity?: IdentityFound;
   // Rules v3 (hand-offs between agencies); empty on files from before, which never use them.

@@ -14,6 +14,7 @@ import { SUPERVISORS, WORKERS } from '../roles';
 import { iso } from '../time';
 import type { StepDeadline } from './guards';
 import { first, olderRules, pathwayDecided, stageIs } from './guards';
+import { openFromAssessment } from './advocacy';
 import { inFacilityCare } from './facility-care';
 
 export function deadline(file: CaseFile): StepDeadline {
@@ -51,12 +52,15 @@ function nextStageAfterAssessment(file: CaseFile, ctx: Ctx): DomainEvent[] {
 function consentRefusal(file: CaseFile, consent: Consent) {
   // Rules v5: "cannot consent" in any cluster — a lansia with dementia, an unconscious disaster victim, an
   // ODGJ in acute psychosis — but only on a supervisor's best-interest decision.
-  if (file.rules >= 5) return consent === 'not_possible' && !file.bestInterest ? 'BEST_INTEREST_REQUIRED' : undefined;
+  if (file.rules >= 5 && consent === 'not_possible') return file.bestInterest ? undefined : 'BEST_INTEREST_REQUIRED';
+  // Rules v6: a guardian consents only once appointed (a wali sementara for a child without family).
+  if (file.rules >= 6 && consent === 'guardian') return file.guardian ? undefined : 'GUARDIAN_REQUIRED';
+  if (file.rules >= 5) return undefined;
   // v3/v4: people in an acute crisis (ODGJ on the street) may be unable to consent; everyone else must.
   return consent === 'not_possible' && file.pathway !== 'odgj' ? 'CONSENT_REQUIRED' : undefined;
 }
 
-export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'decideBestInterest' | 'recordAssessment'> = {
+export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'decideBestInterest' | 'recordAssessment' | 'appointGuardian'> = {
   recordRapidAssessment: {
     roles: WORKERS,
     check: (file, cmd) =>
@@ -164,8 +168,25 @@ export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'decide
         file.shelter = { admittedAt: at, leftAt: null };
         events.push({ type: 'shelter.admitted', data: {} });
       }
+      events.push(...openFromAssessment(file, cmd.advocacy, ctx));
       events.push(...nextStageAfterAssessment(file, ctx));
       return events;
+    },
+  },
+
+  appointGuardian: {
+    // A child without family gets a wali sementara (the Dinsos, or the head of the LKSA caring for them)
+    // until a court decides; anyone may have a court-appointed guardian (perwalian, pengampuan).
+    roles: SUPERVISORS,
+    check: (file, cmd) =>
+      first(
+        file.rules >= 6 ? undefined : 'OLDER_RULES',
+        cmd.basis !== 'court_order' && file.category !== 'anak_terlantar' ? 'NOT_A_CHILD' : undefined,
+        file.guardian?.basis === cmd.basis ? 'NO_CHANGE' : undefined,
+      ),
+    apply(file, cmd, ctx) {
+      file.guardian = { basis: cmd.basis, at: iso(ctx.now), by: ctx.actor.id };
+      return [{ type: 'guardian.appointed', data: { basis: cmd.basis } }];
     },
   },
 };

@@ -12,17 +12,23 @@ import { SUPERVISORS } from '../roles';
 import type { DueContext, Timers } from '../timing';
 import { iso, plus } from '../time';
 import { first, stageIs } from './guards';
-import { withdrawTransfer } from './transfer';
+import { advocacyRefusal } from './advocacy';
+import { outcomeRefusal } from './exit';
+import { releaseEverything } from './release';
 
 export const commands: Rules<'recordEvaluation' | 'requestClosure' | 'decideClosure' | 'withdraw' | 'reopen'> = {
   recordEvaluation: {
     roles: ['case_manager'],
     // After monitoring; or (rules v4) after a review that ended the services (terminate), which reaches
     // the evaluation stage without one: every case is evaluated before it closes.
+    // Step 8 waits for step 7: an open advocacy item holds the evaluation unless a supervisor waived it.
     check: (file) =>
-      file.rules >= 4 && file.stage === 'evaluation' && !file.evaluation
-        ? undefined
-        : first(stageIs(file, 'monitoring'), pendingVisits(file, 'follow_up').length ? 'FOLLOW_UP_PENDING' : undefined),
+      first(
+        file.rules >= 4 && file.stage === 'evaluation' && !file.evaluation
+          ? undefined
+          : first(stageIs(file, 'monitoring'), pendingVisits(file, 'follow_up').length ? 'FOLLOW_UP_PENDING' : undefined),
+        advocacyRefusal(file),
+      ),
     apply(file, cmd, ctx) {
       file.evaluation = { at: iso(ctx.now), outcome: cmd.outcome };
       file.nextReviewAt = null;
@@ -34,8 +40,13 @@ export const commands: Rules<'recordEvaluation' | 'requestClosure' | 'decideClos
 
   requestClosure: {
     roles: ['case_manager'],
-    check: (file) =>
-      first(stageIs(file, 'evaluation'), file.rules < 4 || file.evaluation ? undefined : 'EVALUATION_REQUIRED', file.closure ? 'REQUEST_PENDING' : undefined),
+    check: (file, cmd) =>
+      first(
+        stageIs(file, 'evaluation'),
+        file.rules < 4 || file.evaluation ? undefined : 'EVALUATION_REQUIRED',
+        file.closure ? 'REQUEST_PENDING' : undefined,
+        outcomeRefusal(file, cmd.outcome),
+      ),
     apply(file, cmd, ctx) {
       file.closure = { requestedAt: iso(ctx.now), requestedBy: ctx.actor.id, outcome: cmd.outcome, approvedAt: null, approvedBy: null };
       return [{ type: 'closure.requested', data: { outcome: cmd.outcome } }];
@@ -69,21 +80,7 @@ export const commands: Rules<'recordEvaluation' | 'requestClosure' | 'decideClos
     roles: [...SUPERVISORS, 'admin', 'system'],
     check: () => undefined,
     apply(file, _cmd, ctx) {
-      const events: DomainEvent[] = [];
-      // Clean-up: nothing pending with a partner may outlive the case.
-      if (file.referral && file.referral.decision === null) {
-        file.referral.decision = 'declined';
-        file.referral.decidedAt = iso(ctx.now);
-        events.push({ type: 'referral.cancelled', data: { partner: file.referral.partner, attempt: file.referral.attempt } });
-      }
-      if (file.transport.homeDepartedAt && !file.transport.homeArrivedAt) events.push({ type: 'transport.cancelled', data: { leg: 'home' } });
-      if (file.shelter && !file.shelter.leftAt) {
-        file.shelter.leftAt = iso(ctx.now);
-        events.push({ type: 'shelter.left', data: {} });
-      }
-      events.push(...withdrawTransfer(file));
-      file.visits = file.visits.filter((v) => v.doneAt || v.missed);
-      file.nextReviewAt = null;
+      const events = releaseEverything(file, ctx);
       file.status = 'withdrawn';
       file.closedAt = iso(ctx.now);
       events.push({ type: 'case.withdrawn', data: { stage: file.stage } });

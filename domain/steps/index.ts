@@ -13,14 +13,18 @@ import type { Policy } from '../policy';
 import type { RuleCode } from '../rule-codes';
 import type { Resolvers, Timers, Trigger } from '../timing';
 import { iso } from '../time';
+import * as advocacy from './advocacy';
 import * as assessment from './assessment';
 import * as closure from './closure';
+import * as conference from './conference';
+import * as exit from './exit';
 import * as facilityCare from './facility-care';
 import * as familyTracing from './family-tracing';
 import * as goingHome from './going-home';
 import * as intake from './intake';
 import * as linking from './linking';
 import * as oversight from './oversight';
+import * as planRevision from './plan-revision';
 import * as planning from './planning';
 import * as services from './services';
 import * as transfer from './transfer';
@@ -30,12 +34,16 @@ export const RULES: Rules<CommandType> = {
   ...intake.commands,
   ...assessment.commands,
   ...planning.commands,
+  ...planRevision.commands,
+  ...conference.commands,
   ...linking.commands,
   ...facilityCare.commands,
   ...familyTracing.commands,
   ...goingHome.commands,
   ...transfer.commands,
   ...services.commands,
+  ...advocacy.commands,
+  ...exit.commands,
   ...closure.commands,
   ...oversight.commands,
 };
@@ -51,6 +59,8 @@ export const TIMERS: Timers<Trigger> = {
   ...goingHome.timers,
   ...transfer.timers,
   ...services.timers,
+  ...advocacy.timers,
+  ...exit.timers,
   ...closure.timers,
 };
 
@@ -62,6 +72,7 @@ const RESOLVERS: Resolvers<EscalationReason> = {
   ...goingHome.resolves,
   ...transfer.resolves,
   ...services.resolves,
+  ...advocacy.resolves,
   ...integration.resolves,
 };
 

@@ -40,15 +40,18 @@ export function deadline(file: CaseFile): StepDeadline | undefined {
 }
 
 /** Linking and delivering an ATENSI service: the service must be in the plan and the step not done yet. */
-export function serviceStepRefusal(file: CaseFile, serviceId: string, stage: CaseFile['stage'], done: 'linkedAt' | 'deliveredAt') {
+export function serviceStepRefusal(file: CaseFile, serviceId: string, stages: CaseFile['stage'][], done: 'linkedAt' | 'startedAt' | 'deliveredAt') {
   const service = file.services.find((s) => s.id === serviceId);
   return first(
     plannable(file) ? undefined : 'WRONG_PATHWAY',
-    stageIs(file, stage),
+    stageIs(file, ...stages),
     service ? undefined : 'UNKNOWN_SERVICE',
     service?.[done] ? 'ALREADY_RECORDED' : undefined,
   );
 }
+
+/** Rules v6: a service stopped by a plan revision takes no further step. */
+export const stopped = (file: CaseFile, serviceId: string) => (file.services.find((s) => s.id === serviceId)?.stoppedAt ? 'UNKNOWN_SERVICE' : undefined);
 
 export const commands: Rules<'requestReferral' | 'recordReferralDecision' | 'recordServiceLinked'> = {
   requestReferral: {
@@ -93,16 +96,22 @@ export const commands: Rules<'requestReferral' | 'recordReferralDecision' | 'rec
   },
 
   recordServiceLinked: {
+    // Rules v6: each service is linked on its own schedule, also once the first is under way.
     roles: WORKERS,
-    check: (file, cmd) => serviceStepRefusal(file, cmd.serviceId, 'linking', 'linkedAt'),
+    check: (file, cmd) =>
+      file.rules >= 6
+        ? first(serviceStepRefusal(file, cmd.serviceId, ['linking', 'implementation'], 'linkedAt'), stopped(file, cmd.serviceId))
+        : serviceStepRefusal(file, cmd.serviceId, ['linking'], 'linkedAt'),
     apply(file, cmd, ctx) {
       const service = file.services.find((s) => s.id === cmd.serviceId)!;
       service.linkedAt = iso(ctx.now);
       service.provider = cmd.provider;
       const events: DomainEvent[] = [{ type: 'service.linked', data: { serviceId: service.id, component: service.component, provider: cmd.provider } }];
-      if (file.services.every((s) => s.linkedAt)) {
+      // Rules v6: the case is in implementation once the first service is linked (family support in month
+      // one need not wait for a vocational course that starts later); before, once every one was.
+      if (file.stage === 'linking' && (file.rules >= 6 || file.services.every((s) => s.linkedAt))) {
         startMonitoringCycle(file, ctx.now, ctx.policy);
-        events.push(moveTo(file, 'implementation', ctx, 'all services linked'));
+        events.push(moveTo(file, 'implementation', ctx, file.rules >= 6 ? 'first service linked' : 'all services linked'));
       }
       return events;
     },

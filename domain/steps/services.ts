@@ -3,16 +3,17 @@
 // A visit or review missed past its grace period, or a service past its due date, escalates.
 import type { DomainEvent } from '../case/changes';
 import { moveTo, pendingVisits, scheduleVisits } from '../case/changes';
-import type { Visit } from '../case/file';
+import type { CaseFile, Visit } from '../case/file';
 import type { Rules } from '../commands';
 import { escalate } from '../ladder';
 import type { Policy } from '../policy';
-import { scaled } from '../policy';
+import { deadlineDuration, scaled } from '../policy';
 import { WORKERS } from '../roles';
 import type { DueContext, Resolvers, Timers } from '../timing';
 import { iso, ms, plus } from '../time';
 import { first, stageIs } from './guards';
-import { serviceStepRefusal } from './linking';
+import { serviceStepRefusal, stopped } from './linking';
+import { outstanding } from './plan-schedule';
 
 /** The visit after this one, for visits on a calendar (monthly monitoring, the RSJ every 14 days). */
 function nextOnCalendar(visit: Visit, policy: Policy): Visit[] {
@@ -26,15 +27,29 @@ function nextOnCalendar(visit: Visit, policy: Policy): Visit[] {
   }
 }
 
-export const commands: Rules<'recordServiceDelivered' | 'recordVisit' | 'recordReview'> = {
+/** Rules v6: a service is started and delivered only once linked to its provider, and not after it was stopped. */
+const notLinkedYet = (file: CaseFile, serviceId: string) =>
+  file.rules >= 6 ? first(stopped(file, serviceId), file.services.find((s) => s.id === serviceId)?.linkedAt ? undefined : 'STEP_NOT_READY') : undefined;
+
+export const commands: Rules<'recordServiceStarted' | 'recordServiceDelivered' | 'recordVisit' | 'recordReview'> = {
+  recordServiceStarted: {
+    roles: WORKERS,
+    check: (file, cmd) => first(file.rules >= 6 ? undefined : 'OLDER_RULES', serviceStepRefusal(file, cmd.serviceId, ['implementation'], 'startedAt'), notLinkedYet(file, cmd.serviceId)),
+    apply(file, cmd, ctx) {
+      const service = file.services.find((s) => s.id === cmd.serviceId)!;
+      service.startedAt = iso(ctx.now);
+      return [{ type: 'service.started', data: { serviceId: service.id, component: service.component } }];
+    },
+  },
+
   recordServiceDelivered: {
     roles: WORKERS,
-    check: (file, cmd) => serviceStepRefusal(file, cmd.serviceId, 'implementation', 'deliveredAt'),
+    check: (file, cmd) => first(serviceStepRefusal(file, cmd.serviceId, ['implementation'], 'deliveredAt'), notLinkedYet(file, cmd.serviceId)),
     apply(file, cmd, ctx) {
       const service = file.services.find((s) => s.id === cmd.serviceId)!;
       service.deliveredAt = iso(ctx.now);
       const events: DomainEvent[] = [{ type: 'service.delivered', data: { serviceId: service.id, component: service.component } }];
-      if (file.services.every((s) => s.deliveredAt)) events.push(moveTo(file, 'monitoring', ctx, 'all services delivered'));
+      if (!file.services.some(outstanding)) events.push(moveTo(file, 'monitoring', ctx, 'all services delivered'));
       return events;
     },
   },
@@ -60,10 +75,15 @@ export const commands: Rules<'recordServiceDelivered' | 'recordVisit' | 'recordR
   },
 
   recordReview: {
+    // Rules v6: a review may also decide to revise the plan (see plan-revision.ts).
     roles: WORKERS,
-    check(file, _cmd, ctx) {
+    check(file, cmd, ctx) {
       const dueSoon = file.nextReviewAt && ms(file.nextReviewAt) - ctx.now.getTime() <= scaled(ctx.policy, ctx.policy.fixed.visit_early);
-      return first(stageIs(file, 'implementation', 'monitoring'), dueSoon ? undefined : 'NOTHING_DUE');
+      return first(
+        cmd.decision === 'revise' && (file.rules < 6 || !file.plan) ? (file.rules < 6 ? 'OLDER_RULES' : 'WRONG_PATHWAY') : undefined,
+        stageIs(file, 'implementation', 'monitoring'),
+        dueSoon ? undefined : 'NOTHING_DUE',
+      );
     },
     apply(file, cmd, ctx) {
       const dueAt = file.nextReviewAt!;
@@ -92,11 +112,27 @@ export function due({ file, policy, add }: DueContext): void {
     add(`review:${file.nextReviewAt}:missed`, plus(file.nextReviewAt, scaled(policy, policy.fixed.visit_grace)), 'review_missed');
   }
   if (file.stage === 'implementation') {
-    for (const s of file.services) if (!s.deliveredAt) add(`service:${s.id}:${s.dueAt}`, s.dueAt, 'service_overdue');
+    for (const s of file.services) if (outstanding(s)) add(`service:${s.id}:${s.dueAt}`, s.dueAt, 'service_overdue');
+    // Rules v6: each service is linked by its start plus the referral-acceptance window.
+    if (file.rules >= 6) {
+      for (const s of file.services) {
+        if (s.linkedAt || !outstanding(s) || !s.startAt) continue;
+        const at = plus(s.startAt, deadlineDuration(policy, 'referral_acceptance', file.riskLevel, file.category));
+        add(`service:${s.id}:link:${at}`, at, 'service_link_overdue');
+      }
+    }
   }
 }
 
-export const timers: Timers<'visit_due' | 'visit_missed' | 'review_due' | 'review_missed' | 'service_overdue'> = {
+export const timers: Timers<'visit_due' | 'visit_missed' | 'review_due' | 'review_missed' | 'service_overdue' | 'service_link_overdue'> = {
+  service_link_overdue: {
+    deadline: true,
+    fire(file, item) {
+      const service = file.services.find((s) => item.key.startsWith(`service:${s.id}:link:`))!;
+      const raised = escalate(file, 'service_overdue', `${service.id}:link`, item.key, item.at);
+      return [{ type: 'service.link_overdue', data: { serviceId: service.id, component: service.component } }, ...raised];
+    },
+  },
   visit_due: {
     deadline: true,
     fire(file, item) {
@@ -140,5 +176,10 @@ export const resolves: Resolvers<'visit_missed' | 'review_missed' | 'service_ove
     file.visits.some((v) => v.kind === e.subject && v.doneAt && ms(v.doneAt) > ms(e.since)) ||
     !file.visits.some((v) => v.kind === e.subject && !v.doneAt && !v.missed),
   review_missed: (file, e) => file.reviews.some((r) => ms(r.at) > ms(e.since)) || !file.nextReviewAt,
-  service_overdue: (file, e) => !file.services.some((s) => s.id === e.subject && !s.deliveredAt) || file.stage !== 'implementation',
+  // The subject is the service (its delivery) or, rules v6, `<service>:link` (its linking).
+  service_overdue: (file, e) => {
+    const [id, step] = e.subject.split(':');
+    const service = file.services.find((s) => s.id === id);
+    return !service || !outstanding(service) || (step === 'link' && service.linkedAt !== null) || file.stage !== 'implementation';
+  },
 };

@@ -11,6 +11,7 @@ import { caseWorkflowId } from '../../workflows/case/contract';
 import type { CaseHandle } from '../helpers/case-harness';
 import { act, CM, decided, OP, refusalOf, SUP, timeline } from '../helpers/case-harness';
 import { caseInput } from '../helpers/case-input';
+import { withGoals } from '../helpers/plan';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { devServerAddress } from '../helpers/temporal';
@@ -48,15 +49,18 @@ test('a six-month ATENSI case runs in seconds with a simulation time scale and i
   await act(handle, OP, { type: 'acknowledge', assignedWorker: 'cm-sim' });
   await decided(handle, 'atensi');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true });
-  await act(handle, CM, {
-    type: 'submitPlan',
-    components: ['terapi_fisik', 'dukungan_aksesibilitas'],
-    setting: 'family',
-    services: [
-      { component: 'terapi_fisik', dueInDays: 60 },
-      { component: 'dukungan_aksesibilitas', dueInDays: 150 },
-    ],
-  });
+  await act(
+    handle,
+    CM,
+    withGoals({
+      components: ['terapi_fisik', 'dukungan_aksesibilitas'],
+      setting: 'family',
+      services: [
+        { component: 'terapi_fisik', dueInDays: 60 },
+        { component: 'dukungan_aksesibilitas', dueInDays: 150 },
+      ],
+    }),
+  );
   await act(handle, SUP, { type: 'decidePlan', approve: true });
   await act(handle, CM, { type: 'recordServiceLinked', serviceId: 'svc-1', provider: 'LKS-A' });
   const linked = await act(handle, CM, { type: 'recordServiceLinked', serviceId: 'svc-2', provider: 'LKS-B' });
@@ -79,7 +83,7 @@ test('a six-month ATENSI case runs in seconds with a simulation time scale and i
     if (month === 6) await whenDue(handle, { type: 'recordReview', decision: 'terminate' });
   }
   await act(handle, CM, { type: 'recordEvaluation', outcome: 'goals_met' });
-  await act(handle, CM, { type: 'requestClosure', outcome: 'rehabilitated', reason: 'goals met' });
+  await act(handle, CM, { type: 'requestClosure', outcome: 'goals_reached', reason: 'goals met' });
   const closed = await act(handle, SUP, { type: 'decideClosure', approve: true });
   const elapsed = Date.now() - started;
   expect(closed.status).toBe('closed');

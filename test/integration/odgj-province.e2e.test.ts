@@ -6,6 +6,8 @@
 import { as } from '../helpers/api';
 import type { PartnerStack } from '../helpers/partner-stack';
 import { eventually, startPartnerStack } from '../helpers/partner-stack';
+import { withGoals } from '../helpers/plan';
+import type { CommandOf } from '../../domain/commands';
 
 const SCALE = 1 / 400_000;
 let stack: PartnerStack;
@@ -66,11 +68,11 @@ test('ODGJ, identity unknown → RSJ → family unable → province accepts → 
   await stack.api.post(`/v1/cases/${caseId}/commands`).set(CM).send({ type: 'addNote', text: 'x' }).expect(403);
 
   // The province plans his rehabilitation in its residential setting; its Kasi approves.
-  const services = [
+  const services: CommandOf<'submitPlan'>['services'] = [
     { component: 'terapi_psikososial', dueInDays: 30 },
     { component: 'pelatihan_vokasional', dueInDays: 150 },
   ];
-  await act(PROV_CM, { type: 'submitPlan', components: ['terapi_psikososial', 'pelatihan_vokasional'], setting: 'residential', services });
+  await act(PROV_CM, withGoals({ components: ['terapi_psikososial', 'pelatihan_vokasional'], setting: 'residential', services }));
   await act(PROV_SPV2, { type: 'decidePlan', approve: true });
   await act(PROV_CM, { type: 'recordServiceLinked', serviceId: 'svc-1', provider: 'UPTD-PSBL-64' });
   const linked = (await act(PROV_CM, { type: 'recordServiceLinked', serviceId: 'svc-2', provider: 'BLK-SAMARINDA' })).body;

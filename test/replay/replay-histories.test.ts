@@ -44,13 +44,17 @@ const FAST_COMMANDS = HANDOFFS.map((p) => p.replace(/^v3-/, 'v4-'));
 const EVALUATION_REQUIRED = HANDOFFS.map((p) => p.replace(/^v3-/, 'v5-'));
 // Recorded with consent by capacity (patch consent-by-capacity-v5, rules v5).
 const CONSENT_BY_CAPACITY = HANDOFFS.map((p) => p.replace(/^v3-/, 'v6-'));
+// Recorded with the social work inside the case (patch social-work-v6, rules v6), with the words of
+// Permensos 7/2021, and three new pathways: advocacy waived, a plan revised, a person who ran away.
+const SOCIAL_WORK = [...HANDOFFS.map((p) => p.replace(/^v3-/, 'v7-')), 'v7-lansia-advocacy-waived', 'v7-atensi-plan-revised', 'v7-ran-away'];
 
 test('the recorded histories cover every pathway and a continue-as-new, under each version of the rules', () => {
   // v1-*: recorded before the ladder (patch escalation-ladder-v2); unprefixed: with it; v3-*: with hand-offs;
-  // v4-*: with fast commands; v5-*: with the evaluation required; v6-*: with consent by capacity.
+  // v4-*: with fast commands; v5-*: with the evaluation required; v6-*: with consent by capacity;
+  // v7-*: with the social work inside the case.
   const expected = [
     ...PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]),
-    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS, ...EVALUATION_REQUIRED, ...CONSENT_BY_CAPACITY].map((p) => `${p}.history.bin`),
+    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS, ...EVALUATION_REQUIRED, ...CONSENT_BY_CAPACITY, ...SOCIAL_WORK].map((p) => `${p}.history.bin`),
   ];
   expect(files).toEqual(expect.arrayContaining(expected));
 });

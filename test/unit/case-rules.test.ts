@@ -58,6 +58,17 @@ const EXAMPLES: Record<CaseCommand['type'], CaseCommand> = {
   decideClosure: { type: 'decideClosure', approve: true },
   reassign: { type: 'reassign', assignedWorker: 'cm-2', reason: 'r' },
   addNote: { type: 'addNote', text: 'n' },
+  appointGuardian: { type: 'appointGuardian', basis: 'temporary_dinsos' },
+  proposePlanRevision: { type: 'proposePlanRevision', stop: ['svc-1'] },
+  recordCaseConference: { type: 'recordCaseConference', participants: ['case_manager', 'family'], decisions: ['continue_plan'] },
+  openAdvocacy: { type: 'openAdvocacy', kind: 'health_insurance' },
+  recordAdvocacyStep: { type: 'recordAdvocacyStep', itemId: 'adv-1' },
+  closeAdvocacy: { type: 'closeAdvocacy', itemId: 'adv-1', outcome: 'achieved' },
+  waiveAdvocacy: { type: 'waiveAdvocacy', itemId: 'adv-1', reason: 'r' },
+  recordAbsence: { type: 'recordAbsence' },
+  recordReturn: { type: 'recordReturn' },
+  recordExit: { type: 'recordExit', kind: 'deceased', reason: 'r' },
+  recordServiceStarted: { type: 'recordServiceStarted', serviceId: 'svc-1' },
   withdraw: { type: 'withdraw', reason: 'r' },
   reopen: { type: 'reopen', reason: 'r' },
   acknowledgeEscalation: { type: 'acknowledgeEscalation' },
@@ -97,7 +108,7 @@ test('rules v4: a case whose review ended the services is evaluated before closu
   for (const rules of [3, 4] as const) {
     const file = openCaseFile({ caseId: `c-${rules}`, category: 'tuna_sosial', pathway: 'atensi', riskLevel: 'low', regionCode: '64.72', openedBy: OP }, T0, rules);
     Object.assign(file, { stage: 'evaluation', evaluation: null });
-    const closure: CaseCommand = { type: 'requestClosure', outcome: 'rehabilitated', reason: 'r' };
+    const closure: CaseCommand = { type: 'requestClosure', outcome: 'goals_reached', reason: 'r' };
     const evaluation: CaseCommand = { type: 'recordEvaluation', outcome: 'goals_met' };
     if (rules === 3) {
       expect([refusal(file, closure, ctx(CM)), refusal(file, evaluation, ctx(CM))]).toEqual([undefined, 'WRONG_STAGE']);

@@ -5,6 +5,7 @@ import { HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
+import { withGoals } from '../helpers/plan';
 import { act, caseRow, CM, decided, eventOf, finish, idle, OP, partner, refusalOf, saveHistory, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 
 let h: Harness;
@@ -59,16 +60,19 @@ test('every illegal command is refused by its validator with a stable code and l
   tryIt(act(handle, SUP, { type: 'reopen', reason: 'x' }), 'NO_CHANGE');
   for (const [p, code] of refusals.splice(0)) expect(await refusalOf(p)).toBe(code);
 
+  // A child without family: the guardian consents only once the Kasi has appointed one (wali sementara).
+  expect(await refusalOf(act(handle, CM, { type: 'recordAssessment', consent: 'guardian', familyInvolved: true }))).toBe('GUARDIAN_REQUIRED');
+  await act(handle, SUP, { type: 'appointGuardian', basis: 'temporary_dinsos', reason: 'no family traced' });
   await act(handle, CM, { type: 'recordAssessment', consent: 'guardian', familyInvolved: true });
-  tryIt(act(handle, CM, { type: 'submitPlan', components: ['terapi_fisik'], setting: 'family', services: [{ component: 'bantuan_sosial', dueInDays: 5 }] }), 'INVALID_PLAN');
+  tryIt(act(handle, CM, { type: 'submitPlan', components: ['terapi_fisik'], setting: 'family', services: [{ component: 'bantuan_sosial_dan_asistensi_sosial', dueInDays: 5 }] }), 'INVALID_PLAN');
   tryIt(act(handle, SUP, { type: 'decidePlan', approve: true }), 'NOTHING_TO_DECIDE');
   tryIt(act(handle, CM, { type: 'requestReferral', partner: 'rsj', facilityCode: 'RSJ-1' }), 'WRONG_STAGE');
   tryIt(act(handle, SUP, { type: 'reassign', assignedWorker: 'cm-9', reason: 'x' }), 'NO_CHANGE');
   tryIt(act(handle, CM, { type: 'reassign', assignedWorker: 'cm-2', reason: 'x' }), 'ROLE_NOT_ALLOWED');
   for (const [p, code] of refusals.splice(0)) expect(await refusalOf(p)).toBe(code);
 
-  // Only the four accepted commands (acknowledge, rapid assessment, pathway decision, assessment) are in the history.
-  expect(await acceptedUpdates(handle)).toBe(4);
+  // Only the five accepted commands (acknowledge, rapid assessment, pathway decision, guardian, assessment) are in the history.
+  expect(await acceptedUpdates(handle)).toBe(5);
   expect((await handle.query(getCaseQuery)).stage).toBe('planning');
   await finish(handle);
 });
@@ -115,12 +119,12 @@ test('a closed case can be reopened within the window and is assessed afresh', a
   await act(handle, OP, { type: 'acknowledge' });
   await decided(handle, 'atensi');
   await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false });
-  await act(handle, CM, { type: 'submitPlan', components: ['bantuan_sosial'], setting: 'community', services: [{ component: 'bantuan_sosial', dueInDays: 10 }] });
+  await act(handle, CM, withGoals({ components: ['bantuan_sosial_dan_asistensi_sosial'], setting: 'community', services: [{ component: 'bantuan_sosial_dan_asistensi_sosial', dueInDays: 10 }] }));
   await act(handle, SUP, { type: 'decidePlan', approve: true });
   await act(handle, CM, { type: 'recordServiceLinked', serviceId: 'svc-1', provider: 'LKS-1' });
   await act(handle, CM, { type: 'recordServiceDelivered', serviceId: 'svc-1' });
   await act(handle, CM, { type: 'recordEvaluation', outcome: 'partially_met' });
-  await act(handle, CM, { type: 'requestClosure', outcome: 'lost_contact', reason: 'moved away' });
+  await act(handle, CM, { type: 'requestClosure', outcome: 'other', reason: 'moved away' });
   expect(await refusalOf(act(handle, { id: 'cm-1', role: 'supervisor' }, { type: 'decideClosure', approve: true }))).toBe('SELF_APPROVAL');
   await act(handle, SUP, { type: 'decideClosure', approve: true });
   const reopened = await act(handle, SUP2, { type: 'reopen', reason: 'found again' });
@@ -152,8 +156,8 @@ test('a long case continues as new with its file, timeline numbering and handler
   expect(after.stage).toBe('planning');
   const seqs = (await timeline(h.database, caseId, 17)).map((e) => e.seq);
   expect(seqs).toEqual(seqs.map((_, i) => i));
-  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'v6-continued-as-new-first-run');
-  await saveHistory(latest as CaseHandle, 'v6-continued-as-new-second-run');
+  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'v7-continued-as-new-first-run');
+  await saveHistory(latest as CaseHandle, 'v7-continued-as-new-second-run');
   await partner(latest as CaseHandle, 'x', { type: 'recordServiceDelivered', serviceId: 'svc-9' });
   await eventOf(h.database, caseId, 'partner.report_ignored');
   await finish(latest);

@@ -58,7 +58,7 @@ test('family found: reunification, follow-up visits fire at 7, 30 and 90 days an
   }
   expect(await refusalOf(act(handle, CM, { type: 'recordVisit', kind: 'follow_up' }))).toBe('NOTHING_DUE');
   await act(handle, CM, { type: 'recordEvaluation', outcome: 'goals_met' });
-  await act(handle, CM, { type: 'requestClosure', outcome: 'reunified', reason: 'family caring, visits complete' });
+  await act(handle, CM, { type: 'requestClosure', outcome: 'returned_to_family', reason: 'family caring, visits complete' });
   const closed = await act(handle, SUP, { type: 'decideClosure', approve: true });
   expect(closed).toMatchObject({ status: 'closed', stage: 'closed' });
 
@@ -67,8 +67,8 @@ test('family found: reunification, follow-up visits fire at 7, 30 and 90 days an
   expect(types).not.toContain('visit.missed');
   expect((await handle.describe()).typedSearchAttributes.get(SA.status)).toBe('closed');
   // After the reopen window the workflow completes with its outcome.
-  expect(await handle.result()).toEqual({ caseId, status: 'closed', stage: 'closed', outcome: 'reunified' });
-  await saveHistory(handle, 'v6-odgj-family-found');
+  expect(await handle.result()).toEqual({ caseId, status: 'closed', stage: 'closed', outcome: 'returned_to_family' });
+  await saveHistory(handle, 'v7-odgj-family-found');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'closed', stage: 'closed', jurisdiction: 'kabkota' });
 });
 

@@ -2,6 +2,8 @@
 // it takes. Shared by the API, the CLI, activities and the workflow itself; it loads no workflow runtime.
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseFile } from '../../domain/case/file';
+import type { AdvocacyItem } from '../../domain/case/social-work';
+import type { AdvocacyStatus } from '../../domain/codes';
 import type { Intake, Report, SubjectDetails } from '../../domain/case/open';
 import type { CaseCommand, CommandType, PartnerCommand } from '../../domain/commands';
 import type { PolicyOverrides } from '../../domain/policy';
@@ -47,7 +49,9 @@ export interface DeadlineView {
 }
 
 /** The live case as staff see it: the case file plus the intake details and the next moment it waits for. */
-export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version' | 'integration'> & {
+export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version' | 'integration' | 'advocacy'> & {
+  /** Step 7: every advocacy item with where it stands (none on files from before). */
+  advocacy: (AdvocacyItem & { status: AdvocacyStatus })[];
   subject: SubjectDetails;
   report: Report;
   nextDeadline: DeadlineView | null;

@@ -6,15 +6,17 @@ import type { CaseProjection } from '../../domain/case/events';
 import type { CaseFile } from '../../domain/case/file';
 import type { Policy } from '../../domain/policy';
 import { nextDeadline } from '../../domain/scheduler';
+import { advocacyStatus } from '../../domain/steps/advocacy';
 import { caseSearchAttributes } from '../search-attributes';
 import type { CaseView, CaseWorkflowInput } from './contract';
 import { caseWorkflowId } from './contract';
 
 export function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy, timelineLength: number): CaseView {
-  const { fired: _fired, partnerReports: _reports, version: _version, integration: _integration, ...rest } = file;
+  const { fired: _fired, partnerReports: _reports, version: _version, integration: _integration, advocacy, ...rest } = file;
   const due = nextDeadline(file, policy);
   return {
     ...rest,
+    advocacy: (advocacy ?? []).map((item) => ({ ...item, status: advocacyStatus(item) })),
     subject: input.subject,
     report: input.report,
     nextDeadline: due ? { kind: due.label, dueAt: due.at } : null,

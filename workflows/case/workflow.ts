@@ -39,6 +39,13 @@ export const EVALUATION_REQUIRED_PATCH = 'evaluation-required-v4';
 /** Cases opened since then assess a person who cannot consent only on a supervisor's best-interest decision (rules v5). */
 export const CONSENT_BY_CAPACITY_PATCH = 'consent-by-capacity-v5';
 
+/**
+ * Cases opened since then run the social work inside the case (rules v6): plans with goals whose services
+ * keep their own schedules and may be revised at a review, closure outcomes that match what was recorded,
+ * a guardian's consent only once appointed, the ladder per reason and risk.
+ */
+export const SOCIAL_WORK_PATCH = 'social-work-v6';
+
 /** Long cases start a fresh history well before Temporal's limits. */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
 
@@ -96,15 +103,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
 /** A new case file; the patches mark which rules it runs under (order matters for replay). */
 function opened(input: CaseWorkflowInput): CaseFile {
-  const rules = patched(CONSENT_BY_CAPACITY_PATCH)
-    ? 5
-    : patched(EVALUATION_REQUIRED_PATCH)
-      ? 4
-      : patched(HANDOFFS_PATCH)
-        ? 3
-        : patched(ESCALATION_LADDER_PATCH)
-          ? 2
-          : 1;
+  const rules = patched(SOCIAL_WORK_PATCH)
+    ? 6
+    : patched(CONSENT_BY_CAPACITY_PATCH)
+      ? 5
+      : patched(EVALUATION_REQUIRED_PATCH)
+        ? 4
+        : patched(HANDOFFS_PATCH)
+          ? 3
+          : patched(ESCALATION_LADDER_PATCH)
+            ? 2
+            : 1;
   const file = openCaseFile(input, new Date(), rules);
   if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
   if (input.group) joinGroup(file, input.group.batchId, input.openedBy, new Date());
