@@ -42,7 +42,32 @@ export function caseLines(d: CaseDetails, now = Date.now()): string[] {
     `next      ${deadline(v ? v.nextDeadline : r?.nextDeadline, now)}`,
     ...(d.access && d.access !== 'full' ? [`access    ${ACCESS[d.access] ?? d.access}`] : []),
     ...(v ? handoffLines(v) : []),
+    ...(v ? socialWorkLines(v, now) : []),
   ];
+}
+
+/** Where a service stands on its own schedule. */
+function serviceState(s: NonNullable<CaseView['services']>[number]): string {
+  if (s.stoppedAt) return 'stopped';
+  if (s.deliveredAt) return 'delivered';
+  if (s.startedAt) return 'started';
+  return s.linkedAt ? 'linked' : 'to link';
+}
+
+/** The plan and its services, advocacy items (overdue marked "!"), the guardian, and how the work ended. */
+function socialWorkLines(v: CaseView, now: number): string[] {
+  const lines: string[] = [];
+  if (v.plan) lines.push(`plan      ${v.plan.status} · setting ${v.plan.setting}${v.plan.revision ? ' · revision awaiting decision' : ''}`);
+  for (const s of v.services ?? []) lines.push(`  ${s.id} ${s.component} ${serviceState(s)} · due ${when(s.dueAt)}`);
+  for (const a of v.advocacy ?? []) {
+    const open = a.status === 'open' || a.status === 'in_progress';
+    lines.push(`advocacy  ${a.id} ${a.kind} ${a.status} · ${a.worker} · target ${open && Date.parse(a.targetAt) < now ? '!' : ''}${when(a.targetAt)}`);
+  }
+  if (v.guardian) lines.push(`guardian  ${v.guardian.basis}`);
+  if (v.absence && !v.absence.returnedAt && !v.exit) lines.push(`absent    since ${when(v.absence.since)} · search until ${when(v.absence.searchUntil)}`);
+  if (v.exit) lines.push(`ended     ${v.exit.kind} ${when(v.exit.at)}`);
+  if (v.closure) lines.push(`closure   ${v.closure.outcome}${v.closure.approvedAt ? ` · approved ${when(v.closure.approvedAt)}` : ' · awaiting approval'}`);
+  return lines;
 }
 
 const ACCESS: Record<string, string> = {

@@ -74,6 +74,26 @@ export const caseView = z.object({
     .nullable()
     .optional(),
   transfers: z.array(z.object({ to: z.string(), unitCode: z.string(), regionCode: z.string(), status: z.string(), declineReason: z.string().nullable() })).optional(),
+  // The social work inside the case (rules v6): codes, ids and dates, as the API gives them.
+  plan: z.object({ status: z.string(), setting: z.string(), revision: z.unknown().optional() }).nullable().optional(),
+  services: z
+    .array(
+      z.object({
+        id: z.string(),
+        component: z.string(),
+        dueAt: z.string(),
+        linkedAt: z.string().nullable(),
+        startedAt: z.string().nullable().optional(),
+        deliveredAt: z.string().nullable(),
+        stoppedAt: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
+  advocacy: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), worker: z.string(), targetAt: z.string() })).optional(),
+  guardian: z.object({ basis: z.string() }).nullable().optional(),
+  absence: z.object({ since: z.string(), searchUntil: z.string(), returnedAt: z.string().nullable() }).nullable().optional(),
+  exit: z.object({ kind: z.string(), at: z.string() }).nullable().optional(),
+  closure: z.object({ outcome: z.string(), approvedAt: z.string().nullable() }).nullable().optional(),
 });
 export type CaseView = z.infer<typeof caseView>;
 
