@@ -65,18 +65,38 @@ export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 /**
  * How a case ends, as practice reports it: goals reached, returned to the family, repatriated, referred on,
  * melarikan diri (ran away), menolak layanan (refused services), meninggal dunia (died), tidak ditemukan
- * (never found). The last four end the services early: the case records that first (`recordExit`).
+ * (never found), hilang kontak (contact lost in the community). The last five end the services early: the
+ * case records that first (`recordExit`).
  */
-export const CLOSURE_OUTCOMES = ['goals_reached', 'returned_to_family', 'repatriated', 'referred', 'ran_away', 'refused_services', 'deceased', 'not_found', 'other'] as const;
-/** Outcomes of cases closed before the list above; they read back, but new closures use the list above. */
-export const LEGACY_CLOSURE_OUTCOMES = ['reunified', 'rehabilitated', 'transferred', 'lost_contact'] as const;
-/** What a closure request may say now. */
-export type NewClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
-/** What a case file may hold: also the outcomes of cases closed before. */
-export type ClosureOutcome = NewClosureOutcome | (typeof LEGACY_CLOSURE_OUTCOMES)[number];
+export const CLOSURE_OUTCOMES = [
+  'goals_reached',
+  'returned_to_family',
+  'repatriated',
+  'referred',
+  'ran_away',
+  'refused_services',
+  'deceased',
+  'not_found',
+  'lost_contact',
+  'other',
+] as const;
+/** What a closure request says now. */
+export type CurrentClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+/** Outcomes of cases closed before the list above, and the outcome each meant: they read back (and are taken) as it. */
+export const LEGACY_CLOSURE_OUTCOMES = { reunified: 'returned_to_family', rehabilitated: 'goals_reached', transferred: 'referred' } as const satisfies Record<
+  string,
+  CurrentClosureOutcome
+>;
+export type LegacyClosureOutcome = keyof typeof LEGACY_CLOSURE_OUTCOMES;
+/** What a case file (or a command in its history) may hold. */
+export type ClosureOutcome = CurrentClosureOutcome | LegacyClosureOutcome;
+
+export function currentClosureOutcome(code: string): string {
+  return Object.hasOwn(LEGACY_CLOSURE_OUTCOMES, code) ? LEGACY_CLOSURE_OUTCOMES[code as LegacyClosureOutcome] : code;
+}
 
 /** The services ended before the plan did; each has its own rule (see steps/exit.ts). */
-export const EXIT_KINDS = ['ran_away', 'refused_services', 'deceased', 'not_found'] as const satisfies readonly ClosureOutcome[];
+export const EXIT_KINDS = ['ran_away', 'refused_services', 'deceased', 'not_found', 'lost_contact'] as const satisfies readonly ClosureOutcome[];
 export type ExitKind = (typeof EXIT_KINDS)[number];
 
 /** Outside parties a deadline may be paused for. */

@@ -23,7 +23,7 @@ import type {
   GuardianBasis,
   HandoverTo,
   ImmediateNeed,
-  NewClosureOutcome,
+  ClosureOutcome,
   ObservationResult,
   ReferralPartner,
   ReviewDecision,
@@ -111,7 +111,7 @@ export type CaseCommand =
   | { type: 'recordVisit'; kind: VisitKind; summary?: string }
   | { type: 'recordReview'; decision: ReviewDecision; summary?: string }
   | { type: 'recordEvaluation'; outcome: EvaluationOutcome; summary?: string }
-  | { type: 'requestClosure'; outcome: NewClosureOutcome; reason: string }
+  | { type: 'requestClosure'; outcome: ClosureOutcome; reason: string }
   | { type: 'decideClosure'; approve: boolean; reason?: string }
   | { type: 'reassign'; assignedWorker: string; reason: string }
   | { type: 'addNote'; text: string }

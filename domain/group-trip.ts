@@ -18,7 +18,8 @@ export const PLAN_OUTCOMES = ['pending', 'travelled', 'compensated', 'refused'] 
 export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
 
 export function returneeStatus(file: CaseFile): ReturneeStatus {
-  if (file.status === 'withdrawn') return 'withdrawn';
+  // Rules v6: a member whose services ended early (ran away, died) no longer travels with the group.
+  if (file.status === 'withdrawn' || file.exit) return 'withdrawn';
   if (file.transport.homeArrivedAt) return 'arrived';
   if (file.transport.homeDepartedAt) return 'departed';
   if (file.rules >= 3) return file.assessment && ['linking', 'implementation'].includes(file.stage) ? 'ready' : 'preparing';

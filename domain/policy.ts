@@ -188,6 +188,15 @@ export type PolicyOverrides = Partial<{
   partnerRetry: Partial<Policy['partnerRetry']>;
 }>;
 
+/** A deployment's ladder per reason and risk over the defaults: overriding one risk keeps the others. */
+function mergeByReason(base: EscalationLadder['byReason'], given: EscalationLadder['byReason'] | undefined): EscalationLadder['byReason'] {
+  const merged = { ...base };
+  for (const [reason, byRisk] of Object.entries(given ?? {}) as [EscalationReason, EscalationLadder['byReason'][EscalationReason]][]) {
+    merged[reason] = { ...base[reason], ...byRisk };
+  }
+  return merged;
+}
+
 /** A deployment's policy: the defaults with its overrides laid over them. */
 export function withOverrides(base: Policy, o: PolicyOverrides): Policy {
   const riskTiered = { ...base.riskTiered };
@@ -200,7 +209,7 @@ export function withOverrides(base: Policy, o: PolicyOverrides): Policy {
     categoryOverrides: { ...base.categoryOverrides, ...o.categoryOverrides },
     followUpVisits: o.followUpVisits ?? base.followUpVisits,
     repatriationFollowUps: o.repatriationFollowUps ?? base.repatriationFollowUps,
-    escalation: { ...base.escalation, ...o.escalation, byReason: { ...base.escalation.byReason, ...o.escalation?.byReason } },
+    escalation: { ...base.escalation, ...o.escalation, byReason: mergeByReason(base.escalation.byReason, o.escalation?.byReason) },
     advocacyTargets: { ...base.advocacyTargets, ...o.advocacyTargets },
     // Cases carried over from before this setting have none in their stored overrides; the default applies.
     partnerRetry: { ...base.partnerRetry, ...o.partnerRetry },

@@ -154,6 +154,10 @@ export const RULE_MESSAGES = {
     id: 'Masa pencarian orang yang melarikan diri belum berakhir.',
     en: 'The search period for the person who ran away has not ended yet.',
   },
+  CONTACT_NOT_LOST: {
+    id: 'Hilang kontak dicatat setelah kunjungan pemantauan terlewat.',
+    en: 'Contact is recorded as lost only after monitoring visits were missed.',
+  },
   LACKS_CAPACITY: {
     id: 'Orang yang tidak mampu memberi persetujuan (atau anak) tidak dapat menolak layanan sendiri.',
     en: 'A person who cannot consent (or a child) cannot refuse services on their own.',

@@ -32,6 +32,12 @@ const OPEN_CASE_MOMENTS: ((due: DueContext) => void)[] = [
   exit.due,
 ];
 
+/**
+ * Rules v6: once the services ended early (ran away, died, …) nothing of the stay, the tracing, the trip or
+ * the advocacy is due any more; the watchdog and the ladder of what is still open remain.
+ */
+const AFTER_EXIT_MOMENTS: ((due: DueContext) => void)[] = [deadlines.due, oversight.due, ladder.due];
+
 export function dueItems(file: CaseFile, policy: Policy): DueItem[] {
   const items: DueItem[] = [];
   const add = (key: string, at: string, trigger: DueItem['trigger'], label: string = trigger) => {
@@ -41,7 +47,7 @@ export function dueItems(file: CaseFile, policy: Policy): DueItem[] {
   if (file.status === 'closed') closure.dueAfterClosing(context());
   if (file.status !== 'open') return items;
   const due = context();
-  for (const moments of OPEN_CASE_MOMENTS) moments(due);
+  for (const moments of file.exit ? AFTER_EXIT_MOMENTS : OPEN_CASE_MOMENTS) moments(due);
   return items;
 }
 

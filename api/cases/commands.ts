@@ -9,7 +9,6 @@ import {
   ADVOCACY_OUTCOMES,
   CAPACITY,
   CAPACITY_REASONS,
-  CLOSURE_OUTCOMES,
   CONFERENCE_DECISIONS,
   CONFERENCE_ROLES,
   CONSENTS,
@@ -40,7 +39,7 @@ import type { CommandOf, CommandType } from '../../domain/commands';
 import { PARTNER_COMMAND_TYPES } from '../../domain/commands';
 import { ADVOCACY_ITEM_ID, SERVICE_ID } from '../../domain/ids';
 import { COMMAND_TYPES } from '../../domain/steps/index';
-import { agencyCode, atensiComponent, categoryCode, regionCode, staffId, text } from '../http/parse';
+import { agencyCode, atensiComponent, closureOutcome, categoryCode, regionCode, staffId, text } from '../http/parse';
 
 const reason = text(2000);
 const summary = text(4000).optional();
@@ -153,7 +152,7 @@ export const COMMAND_SCHEMAS = {
   recordVisit: z.strictObject({ type: z.literal('recordVisit'), kind: z.enum(VISIT_KINDS), summary }),
   recordReview: z.strictObject({ type: z.literal('recordReview'), decision: z.enum(REVIEW_DECISIONS), summary }),
   recordEvaluation: z.strictObject({ type: z.literal('recordEvaluation'), outcome: z.enum(EVALUATION_OUTCOMES), summary }),
-  requestClosure: z.strictObject({ type: z.literal('requestClosure'), outcome: z.enum(CLOSURE_OUTCOMES), reason }),
+  requestClosure: z.strictObject({ type: z.literal('requestClosure'), outcome: closureOutcome, reason }),
   decideClosure: z.strictObject({ type: z.literal('decideClosure'), ...decision }),
   withdraw: z.strictObject({ type: z.literal('withdraw'), reason }),
   reopen: z.strictObject({ type: z.literal('reopen'), reason }),

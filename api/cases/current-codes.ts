@@ -4,6 +4,7 @@
 // never has to know both.
 import { currentComponent, isLegacyComponent } from '../../domain/atensi';
 import { currentCategory, isLegacyCategory } from '../../domain/categories';
+import { currentClosureOutcome } from '../../domain/codes';
 
 /** A category as stored (a read-model column, a timeline field), shown as its current code. */
 export function shownCategory(code: string): string {
@@ -25,6 +26,8 @@ function rewrite(value: unknown, field: string | undefined): unknown {
   if (typeof value !== 'string') return value;
   if (field === 'component' || field === 'components') return shownComponent(value);
   if (field === 'category') return shownCategory(value);
+  // A closure's outcome (a request, or a case closed before #13); other outcomes share no code with it.
+  if (field === 'outcome') return currentClosureOutcome(value);
   return value;
 }
 
@@ -44,6 +47,7 @@ export function timelineData(type: string, data: Record<string, string | number 
     }
   }
   if (typeof shown.component === 'string') shown.component = shownComponent(shown.component);
+  if (type.startsWith('closure.') && typeof shown.outcome === 'string') shown.outcome = currentClosureOutcome(shown.outcome);
   if (typeof shown.components === 'string') shown.components = shown.components.split(',').map(shownComponent).join(',');
   return shown;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ATENSI_COMPONENTS, LEGACY_ATENSI_COMPONENTS } from '../../domain/atensi';
 import { CATEGORIES, LEGACY_CATEGORIES } from '../../domain/categories';
+import { CLOSURE_OUTCOMES, LEGACY_CLOSURE_OUTCOMES } from '../../domain/codes';
 import { AGENCY_CODE, CASE_ID, REGION_CODE, STAFF_ID } from '../../domain/ids';
 import type { FieldError } from './problem';
 import { ProblemError } from './problem';
@@ -26,6 +27,7 @@ function withLegacy<C extends string, L extends string>(what: string, current: r
 }
 export const categoryCode = withLegacy('a PPKS category', CATEGORIES, LEGACY_CATEGORIES);
 export const atensiComponent = withLegacy('an ATENSI component (Permensos 7/2021)', ATENSI_COMPONENTS, LEGACY_ATENSI_COMPONENTS);
+export const closureOutcome = withLegacy('a closure outcome', CLOSURE_OUTCOMES, LEGACY_CLOSURE_OUTCOMES);
 export const pageLimit = z.coerce.number().int().min(1).max(200).default(50);
 export const cursor = z.string().max(500).optional();
 

@@ -169,8 +169,9 @@ export interface CaseFile {
     setting: CareSetting;
     /** Rules v6: a goal and an indicator per component. */
     goals?: PlanGoal[];
-    /** Rules v6: a revision awaiting the supervisor's decision. */
+    /** Rules v6: a revision awaiting the supervisor's decision, and when one was last approved. */
     revision?: PlanRevision | null;
+    revisedAt?: string;
   } | null;
   services: PlannedService[];
   referral: Referral | null;
@@ -225,6 +226,8 @@ export interface CaseFile {
   conferences?: CaseConference[];
   /** Rules v6: the person ran away and is being searched for (or was found again). */
   absence?: Absence | null;
+  /** Rules v6: intake estimated the person under 18 (a child, whatever the cluster). */
+  minor?: boolean;
   /** Rules v6: the services ended early (ran away, refused, died, never found); the case goes on to evaluation. */
   exit?: { kind: ExitKind; at: string; by: string } | null;
   /** Identity recorded after intake (`recordIdentity`); the intake's own subject details stay as reported. */

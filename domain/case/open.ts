@@ -59,6 +59,8 @@ export function freshProgress(): Pick<
   | 'stay'
   | 'residentialCare'
   | 'bestInterest'
+  | 'exit'
+  | 'absence'
 > {
   return {
     assessment: null,
@@ -78,6 +80,9 @@ export function freshProgress(): Pick<
     stay: null,
     residentialCare: null,
     bestInterest: null,
+    // Rules v6: a reopened case starts without the ending it had (a person who ran away is found again).
+    exit: null,
+    absence: null,
   };
 }
 

@@ -74,7 +74,8 @@ export const advocacyRefusal = (file: CaseFile) => (openAdvocacyItems(file).leng
 export const commands: Rules<'openAdvocacy' | 'recordAdvocacyStep' | 'closeAdvocacy' | 'waiveAdvocacy'> = {
   openAdvocacy: {
     roles: WORKERS,
-    check: (file, cmd) => first(stageIs(file, ...ADVOCACY_STAGES), duplicate(file, cmd.kind) ? 'ALREADY_RECORDED' : undefined),
+    // Not once the evaluation is recorded: an item opened then would slip past the evaluation's gate.
+    check: (file, cmd) => first(stageIs(file, ...ADVOCACY_STAGES), file.evaluation ? 'WRONG_STAGE' : undefined, duplicate(file, cmd.kind) ? 'ALREADY_RECORDED' : undefined),
     apply: (file, cmd, ctx) => [openItem(file, cmd.kind, 'staff', ctx, cmd)],
   },
 
@@ -113,9 +114,9 @@ export const commands: Rules<'openAdvocacy' | 'recordAdvocacyStep' | 'closeAdvoc
   },
 };
 
-/** Closes what is left when the person has died: nothing more can be pursued for them. */
+/** Closes what is left when the person has died — but the civil documents: the death certificate is still to be obtained. */
 export function endAdvocacy(file: CaseFile, ctx: Ctx): DomainEvent[] {
-  return openAdvocacyItems(file).map((it) => {
+  return openAdvocacyItems(file).filter((it) => it.kind !== 'civil_documents').map((it) => {
     it.closedAt = iso(ctx.now);
     it.outcome = 'not_achieved';
     return { type: 'advocacy.closed', data: { itemId: it.id, kind: it.kind, outcome: 'not_achieved' } };

@@ -13,7 +13,7 @@ import type { Rules } from '../commands';
 import { SUPERVISORS, WORKERS } from '../roles';
 import { iso } from '../time';
 import type { StepDeadline } from './guards';
-import { first, olderRules, pathwayDecided, stageIs } from './guards';
+import { first, isChild, olderRules, pathwayDecided, stageIs } from './guards';
 import { openFromAssessment } from './advocacy';
 import { inFacilityCare } from './facility-care';
 
@@ -134,12 +134,12 @@ export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'decide
 
   recordAssessment: {
     roles: WORKERS,
-    check(file, cmd) {
+    check(file, cmd, ctx) {
       return first(
         comprehensiveRefusal(file),
         consentRefusal(file, cmd.consent),
-        // A child cannot consent alone: a guardian or the family must.
-        file.category === 'anak_terlantar' && !['guardian', 'family'].includes(cmd.consent) ? 'CONSENT_REQUIRED' : undefined,
+        // A child cannot consent alone: a guardian or the family must (rules v6: any child, whatever the cluster).
+        (file.rules >= 6 ? isChild(file, ctx.now) : file.category === 'anak_terlantar') && !['guardian', 'family'].includes(cmd.consent) ? 'CONSENT_REQUIRED' : undefined,
         file.pathway === 'repatriation' && !cmd.originRegionCode ? 'ORIGIN_REGION_REQUIRED' : undefined,
         file.rules >= 3 && cmd.familyReady === false && !cmd.familyReason ? 'DETAIL_REQUIRED' : undefined,
       );
@@ -178,10 +178,10 @@ export const commands: Rules<'recordRapidAssessment' | 'decidePathway' | 'decide
     // A child without family gets a wali sementara (the Dinsos, or the head of the LKSA caring for them)
     // until a court decides; anyone may have a court-appointed guardian (perwalian, pengampuan).
     roles: SUPERVISORS,
-    check: (file, cmd) =>
+    check: (file, cmd, ctx) =>
       first(
         file.rules >= 6 ? undefined : 'OLDER_RULES',
-        cmd.basis !== 'court_order' && file.category !== 'anak_terlantar' ? 'NOT_A_CHILD' : undefined,
+        cmd.basis !== 'court_order' && !isChild(file, ctx.now) ? 'NOT_A_CHILD' : undefined,
         file.guardian?.basis === cmd.basis ? 'NO_CHANGE' : undefined,
       ),
     apply(file, cmd, ctx) {

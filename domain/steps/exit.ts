@@ -1,14 +1,15 @@
 // When the work ends before the plan does (rules v6): the person ran away (melarikan diri: recorded at
 // once, then searched for — the police told, the family and the places they go asked — for the policy's
 // search period), refused services (only a person able to consent may), died (nothing further is
-// scheduled: no follow-ups, advocacy closed) or was never found (only before anyone met them). Each
-// ends the services, releases what is pending with partners and takes the case to its evaluation; the
-// closure outcome must then say the same thing.
+// scheduled: no follow-ups; advocacy closed but for the civil documents — the death certificate), was
+// never found (only before anyone met them), or contact was lost in the community (after missed visits).
+// Each ends the services, releases what is pending with partners and takes the case to its evaluation;
+// nothing of the stay, tracing or advocacy is due afterwards; the closure outcome must say the same.
 import { moveTo } from '../case/changes';
 import type { CaseFile } from '../case/file';
 import type { ClosureOutcome, ExitKind } from '../codes';
 import { EXIT_KINDS } from '../codes';
-import type { Rules } from '../commands';
+import type { CommandType, Rules } from '../commands';
 import { scaled } from '../policy';
 import type { RuleCode } from '../rule-codes';
 import { WORKERS } from '../roles';
@@ -16,14 +17,19 @@ import type { DueContext, Timers } from '../timing';
 import { iso, ms, plus } from '../time';
 import { endAdvocacy } from './advocacy';
 import { releaseEverything } from './release';
-import { first, stageIs } from './guards';
+import { first, isChild, stageIs } from './guards';
 
 const away = (file: CaseFile) => (file.absence && !file.absence.returnedAt ? file.absence : null);
 
-/** Whether the person could decide for themselves: a child, or someone found unable to consent, cannot refuse. */
-function ableToConsent(file: CaseFile): boolean {
-  if (file.category === 'anak_terlantar' || file.bestInterest) return false;
-  return file.assessment ? file.assessment.consent !== 'not_possible' : file.rapidAssessment?.capacity !== 'lacks_capacity';
+/**
+ * Whether the person can decide for themselves: not a child, not assessed in their best interest, not
+ * under a guardian; and found able — by the comprehensive assessment (they consented themselves or with
+ * their family), or before it by the rapid assessment. Nobody having looked is not capacity.
+ */
+function ableToConsent(file: CaseFile, now: Date): boolean {
+  if (isChild(file, now) || file.bestInterest || file.guardian) return false;
+  if (file.assessment) return file.assessment.consent === 'client' || file.assessment.consent === 'family';
+  return file.rapidAssessment?.capacity === 'has_capacity';
 }
 
 function exitRefusal(file: CaseFile, kind: ExitKind, now: Date): RuleCode | undefined {
@@ -34,9 +40,13 @@ function exitRefusal(file: CaseFile, kind: ExitKind, now: Date): RuleCode | unde
       return ms(absence.searchUntil) > now.getTime() ? 'SEARCH_PERIOD_RUNNING' : undefined;
     }
     case 'refused_services':
-      return ableToConsent(file) ? undefined : 'LACKS_CAPACITY';
+      return ableToConsent(file, now) ? undefined : 'LACKS_CAPACITY';
     case 'not_found':
-      return file.rapidAssessment || file.assessment ? 'ALREADY_MET' : undefined;
+      // A group's member was met by the outreach that opened the group.
+      return file.rapidAssessment || file.assessment || file.group ? 'ALREADY_MET' : undefined;
+    case 'lost_contact':
+      // Living in the community, the person stopped being reachable: visits were missed first.
+      return file.visits.some((v) => v.missed) ? undefined : 'CONTACT_NOT_LOST';
     case 'deceased':
       return undefined;
   }
@@ -52,6 +62,27 @@ export function outcomeRefusal(file: CaseFile, outcome: ClosureOutcome): RuleCod
   const early = (EXIT_KINDS as readonly string[]).includes(outcome);
   return (early ? file.exit?.kind === outcome : !file.exit) ? undefined : 'OUTCOME_MISMATCH';
 }
+
+/** What may still be done once the services ended early: evaluate and close, and finish the paperwork. */
+const AFTER_EXIT: readonly CommandType[] = [
+  'recordEvaluation',
+  'requestClosure',
+  'decideClosure',
+  'withdraw',
+  'reopen',
+  'addNote',
+  'reassign',
+  'acknowledgeEscalation',
+  'extendDeadline',
+  'recordIdentity',
+  'recordCaseConference',
+  'openAdvocacy',
+  'recordAdvocacyStep',
+  'closeAdvocacy',
+  'waiveAdvocacy',
+];
+
+export const afterExitRefusal = (file: CaseFile, type: CommandType): RuleCode | undefined => (file.exit && !AFTER_EXIT.includes(type) ? 'WRONG_STAGE' : undefined);
 
 export const commands: Rules<'recordAbsence' | 'recordReturn' | 'recordExit'> = {
   recordAbsence: {
@@ -78,10 +109,10 @@ export const commands: Rules<'recordAbsence' | 'recordReturn' | 'recordExit'> = 
     check: (file, cmd, ctx) =>
       first(
         olderRules(file),
-        file.exit ? 'ALREADY_RECORDED' : undefined,
+        file.exit ? 'ALREADY_RECORDED' : stageIs(file, 'identification', ...WORKING_STAGES),
         // What practice attaches to the ending says more than the stage (a person met cannot be "not found").
         exitRefusal(file, cmd.kind, ctx.now),
-        stageIs(file, ...(cmd.kind === 'not_found' ? NOT_MET_STAGES : ['identification' as const, ...WORKING_STAGES])),
+        cmd.kind === 'not_found' ? stageIs(file, ...NOT_MET_STAGES) : undefined,
       ),
     apply(file, cmd, ctx) {
       file.exit = { kind: cmd.kind, at: iso(ctx.now), by: ctx.actor.id };

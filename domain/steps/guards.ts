@@ -23,3 +23,16 @@ export interface StepDeadline {
   kind: DeadlineKind;
   since: string;
 }
+
+/**
+ * Rules v6: a child is anyone under 18, whatever the cluster: an abandoned child, but also a trafficked or
+ * displaced one — from intake's estimated age, or a birth date found later.
+ */
+export function isChild(file: CaseFile, now: Date): boolean {
+  if (file.category === 'anak_terlantar' || file.minor) return true;
+  const born = file.identity?.birthDate;
+  if (!born) return false;
+  const eighteenth = new Date(born);
+  eighteenth.setUTCFullYear(eighteenth.getUTCFullYear() + 18);
+  return eighteenth.getTime() > now.getTime();
+}

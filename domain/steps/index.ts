@@ -76,9 +76,14 @@ const RESOLVERS: Resolvers<EscalationReason> = {
   ...integration.resolves,
 };
 
+/** Rules v6: after an exit the work's own matters are over; only a stall or a step deadline stays open. */
+const AFTER_EXIT: Resolvers<EscalationReason> = Object.fromEntries(
+  Object.entries(RESOLVERS).map(([reason, resolved]) => [reason, reason === 'stalled' || reason === 'deadline' ? resolved : () => true]),
+) as Resolvers<EscalationReason>;
+
 /** Closes the escalations whose matter has been dealt with; see ladder.ts. */
 export function settle(file: CaseFile, policy: Policy): DomainEvent[] {
-  return ladder.settleEscalations(file, policy, RESOLVERS);
+  return ladder.settleEscalations(file, policy, file.exit ? AFTER_EXIT : RESOLVERS);
 }
 
 function ruleFor<K extends CommandType>(type: K): Rule<CommandOf<K>> {
@@ -97,7 +102,7 @@ export function refusal(file: CaseFile, cmd: CaseCommand, ctx: Ctx): RuleCode | 
   const outOfScope = file.rules >= 3 && ctx.scope ? scopeRefusal(file, cmd.type, ctx.scope, ctx.now) : undefined;
   if (outOfScope) return outOfScope;
   if (file.status !== 'open' && !rule.whenClosed) return 'CASE_NOT_OPEN';
-  return rule.check(file, cmd as never, ctx);
+  return exit.afterExitRefusal(file, cmd.type) ?? rule.check(file, cmd as never, ctx);
 }
 
 /** Applies an allowed command to the file and returns what happened. Throws if the command is refused. */

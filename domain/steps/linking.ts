@@ -30,9 +30,15 @@ function partnerFits(file: CaseFile, partner: CommandOf<'requestReferral'>['part
   }
 }
 
+/** Rules v6: the first service is linked within the acceptance window of the earliest start, not of the approval. */
+function firstStart(file: CaseFile): string {
+  const starts = file.rules >= 6 ? file.services.map((s) => s.startAt).filter((at): at is string => !!at && at > file.stepStartedAt) : [];
+  return starts.length === file.services.length && starts.length ? starts.sort()[0]! : file.stepStartedAt;
+}
+
 /** ATENSI links all its services in one step; the other pathways wait only on a referral's answer. */
 export function deadline(file: CaseFile): StepDeadline | undefined {
-  if (plannable(file)) return { kind: 'referral_acceptance', since: file.stepStartedAt };
+  if (plannable(file)) return { kind: 'referral_acceptance', since: firstStart(file) };
   if (file.referral && file.referral.decision === null) {
     return { kind: file.pathway === 'repatriation' ? 'origin_acceptance' : 'referral_acceptance', since: file.referral.requestedAt };
   }

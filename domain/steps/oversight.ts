@@ -84,6 +84,8 @@ export const commands: Rules<'acknowledgeEscalation' | 'extendDeadline' | 'pause
     apply(file, cmd) {
       const from = file.assignedWorker;
       file.assignedWorker = cmd.assignedWorker;
+      // The advocacy the previous case manager pursued goes with the case (items named for others stay).
+      for (const item of file.advocacy ?? []) if (item.worker === from && !item.closedAt && !item.waivedAt) item.worker = cmd.assignedWorker;
       return [{ type: 'case.reassigned', data: { from, to: cmd.assignedWorker } }];
     },
   },

@@ -1,5 +1,5 @@
 // Rules v6: a 90-day review may decide that the plan no longer fits — a service to add, one to stop, a
-// different setting. The case manager proposes the revision after such a review; a supervisor decides
+// different setting. The case manager proposes the revision after such a review (or a case conference that decided it); a supervisor decides
 // it as they decided the plan. Approved, added services keep their own schedules from the approval,
 // and the case returns to implementation while any service is still to be delivered.
 import type { Ctx, DomainEvent } from '../case/changes';
@@ -10,10 +10,16 @@ import { iso, ms } from '../time';
 import { first, stageIs } from './guards';
 import { goalsRefusal, outstanding, plannedService, schedule, scheduleFits, settingRefusal } from './plan-schedule';
 
-/** The last review decided to revise, and no revision has been decided since. */
+/**
+ * A review or a case conference decided to revise the plan, and no revision was approved since (a refused
+ * one may be proposed again, changed, without waiting for the next review).
+ */
 function revisionDue(file: CaseFile): boolean {
-  const review = file.reviews.at(-1);
-  return review?.decision === 'revise' && (!file.plan?.decidedAt || ms(review.at) > ms(file.plan.decidedAt));
+  const asked = [
+    ...file.reviews.filter((r) => r.decision === 'revise').map((r) => r.at),
+    ...(file.conferences ?? []).filter((c) => c.decisions.includes('revise_plan')).map((c) => c.at),
+  ].sort().at(-1);
+  return !!asked && (!file.plan?.revisedAt || ms(asked) > ms(file.plan.revisedAt));
 }
 
 export const commands: Rules<'proposePlanRevision'> = {
@@ -35,7 +41,7 @@ export const commands: Rules<'proposePlanRevision'> = {
         add.length || stop.length || (cmd.setting && cmd.setting !== plan?.setting) ? undefined : 'NO_CHANGE',
         stop.every((id) => file.services.some((s) => s.id === id && outstanding(s))) ? undefined : 'UNKNOWN_SERVICE',
         fits ? undefined : 'INVALID_PLAN',
-        goalsRefusal(file, newComponents, cmd.goals),
+        goalsRefusal(file, newComponents, cmd.goals, components),
         settingRefusal(file, cmd.setting),
       );
     },
@@ -62,12 +68,14 @@ export function decideRevision(file: CaseFile, approve: boolean, ctx: Ctx): Doma
   plan.decidedAt = iso(ctx.now);
   if (!approve) return [{ type: 'plan.revision_refused', data: {} }];
   const at = iso(ctx.now);
+  plan.revisedAt = at;
   for (const s of file.services) if (revision.stop.includes(s.id)) s.stoppedAt = at;
   const added = revision.add.map((s, i) => plannedService(`svc-${file.services.length + i + 1}`, s));
   for (const s of added) schedule(s, ctx);
   file.services.push(...added);
   plan.components = [...new Set([...plan.components, ...added.map((s) => s.component)])];
-  plan.goals = [...(plan.goals ?? []), ...revision.goals];
+  // A restated goal replaces the component's earlier one.
+  plan.goals = [...(plan.goals ?? []).filter((g) => !revision.goals.some((r) => r.component === g.component)), ...revision.goals];
   if (revision.setting) plan.setting = revision.setting;
   const events: DomainEvent[] = [
     { type: 'plan.revised', data: { added: added.map((s) => s.id).join(','), stopped: revision.stop.join(','), setting: plan.setting } },

@@ -13,6 +13,7 @@ import { categoryOption } from '../../cli/context';
 import { loadConfig } from '../../config/env';
 import { ATENSI_COMPONENTS, currentComponent, LEGACY_ATENSI_COMPONENTS } from '../../domain/atensi';
 import { CATEGORIES, currentCategory, defaultPathway, LEGACY_CATEGORIES, storedCodesOf } from '../../domain/categories';
+import { CLOSURE_OUTCOMES, LEGACY_CLOSURE_OUTCOMES } from '../../domain/codes';
 import { renderNotification } from '../../domain/notification-templates';
 import { CaseDriver, CM, SPV } from '../helpers/case-driver';
 
@@ -118,4 +119,16 @@ test('a policy file that keys a category override by the old code still applies 
   expect(overrides?.korban_bencana_dan_kedaruratan).toEqual({ first_response: { low: 3_600_000 } });
   // Cases opened before keep finding theirs under the old code.
   expect(overrides?.korban_bencana).toEqual({ first_response: { low: 3_600_000 } });
+});
+
+test('closure outcomes from before #13 are still taken and read back as what they meant; other outcomes are left alone', () => {
+  for (const [old, current] of Object.entries(LEGACY_CLOSURE_OUTCOMES)) {
+    expect(CLOSURE_OUTCOMES).toContain(current);
+    expect(CLOSURE_OUTCOMES).not.toContain(old);
+  }
+  const request = parseBody(commandBody, { type: 'requestClosure', outcome: 'reunified', reason: 'keluarga merawat' });
+  expect(withCurrentCodes(request)).toEqual({ type: 'requestClosure', outcome: 'returned_to_family', reason: 'keluarga merawat' });
+  expect(withCurrentCodes({ closure: { outcome: 'rehabilitated' }, evaluation: { outcome: 'goals_met' } })).toEqual({ closure: { outcome: 'goals_reached' }, evaluation: { outcome: 'goals_met' } });
+  expect(timelineData('closure.approved', { outcome: 'transferred' })).toEqual({ outcome: 'referred' });
+  expect(() => parseBody(commandBody, { type: 'requestClosure', outcome: 'sembuh', reason: 'x' })).toThrow(ProblemError);
 });

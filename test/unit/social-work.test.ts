@@ -99,12 +99,19 @@ test('refused services needs a person able to consent; never found needs nobody 
   expect(unmet.refusal(CM, { type: 'requestClosure', outcome: 'not_found', reason: 'r' })).toBe('EVALUATION_REQUIRED');
 
   const c = assessed();
-  c.act(CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true, advocacy: ['civil_documents'] });
+  c.act(CM, { type: 'recordAssessment', consent: 'client', familyInvolved: true, advocacy: ['civil_documents', 'health_insurance'] });
   c.file.visits.push({ kind: 'follow_up', dueAt: new Date(c.now.getTime() + 7 * DAY).toISOString(), doneAt: null, missed: false });
   const died = c.act(CM, { type: 'recordExit', kind: 'deceased', reason: 'r' });
   expect(c.types(died)).toEqual(['exit.recorded', 'advocacy.closed', 'stage.changed']);
   expect(c.file.visits).toEqual([]);
   expect(c.types(c.at(60 * DAY)).filter((t) => !t.startsWith('escalation.raised:stalled'))).toEqual([]);
+  // The death certificate is still to be obtained: the civil documents item stays open and holds the evaluation.
+  expect(c.file.advocacy!.map((i) => [i.kind, i.outcome])).toEqual([
+    ['civil_documents', null],
+    ['health_insurance', 'not_achieved'],
+  ]);
+  expect(c.refusal(CM, { type: 'recordEvaluation', outcome: 'not_met' })).toBe('ADVOCACY_OPEN');
+  c.act(CM, { type: 'closeAdvocacy', itemId: 'adv-1', outcome: 'achieved', summary: 'akta kematian terbit' });
   c.act(CM, { type: 'recordEvaluation', outcome: 'not_met' });
   expect(c.refusal(CM, { type: 'requestClosure', outcome: 'ran_away', reason: 'r' })).toBe('OUTCOME_MISMATCH');
   expect(c.refusal(CM, { type: 'requestClosure', outcome: 'deceased', reason: 'r' })).toBeUndefined();

@@ -115,6 +115,8 @@ function opened(input: CaseWorkflowInput): CaseFile {
             ? 2
             : 1;
   const file = openCaseFile(input, new Date(), rules);
+  // A child, whatever the cluster: the guardian and consent rules of children apply (rules v6).
+  if (rules >= 6 && input.subject.estimatedAge !== undefined && input.subject.estimatedAge < 18) file.minor = true;
   if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
   if (input.group) joinGroup(file, input.group.batchId, input.openedBy, new Date());
   return file;
