@@ -21,6 +21,8 @@ import { createApiMetrics, metricsRouter } from './http/metrics';
 import { dependencyProblem } from './http/failures';
 import { principalOf } from './http/principal';
 import { ProblemError, problemHandler, sendProblem } from './http/problem';
+import { practiceOf, StaffDirectory } from './staff/practice';
+import { staffRouter } from './staff/routes';
 import { statsRouter } from './stats/routes';
 import { transfersRouter } from './transfers/routes';
 
@@ -90,7 +92,9 @@ export function createApp(deps: AppDeps): express.Express {
     app.use(codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard));
   }
 
-  app.use('/v1', authenticate(deps.verifyToken));
+  const staffDirectory = deps.staffDirectory ?? new StaffDirectory(deps.db, 'known');
+  const services: AppDeps = { ...deps, staffDirectory };
+  app.use('/v1', authenticate(deps.verifyToken), practiceOf(staffDirectory));
   // Every Temporal call a request makes ends by one deadline: a part that is down costs a 503, not a hang.
   const deadlineMs = deps.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   app.use('/v1', (_req, _res, next) => {
@@ -117,12 +121,13 @@ export function createApp(deps: AppDeps): express.Express {
   });
   // Read only after the caller is known (401 before any 400) and never past the cap (413).
   app.use('/v1', express.json({ limit: API_BODY_LIMIT }));
-  app.use(casesRouter(deps));
+  app.use(casesRouter(services));
   app.use(escalationsRouter(deps.db));
   app.use(statsRouter(deps.db));
   app.use(transfersRouter(deps.db));
-  app.use(partnerCallbacksRouter(deps));
-  app.use(batchesRouter(deps));
+  app.use(staffRouter(services));
+  app.use(partnerCallbacksRouter(services));
+  app.use(batchesRouter(services));
 
   app.use((req, res) => sendProblem(req, res, ProblemError.of('NOT_FOUND')));
   app.use(

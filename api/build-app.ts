@@ -8,6 +8,7 @@ import type { KeyRing } from '../temporal/keyring';
 import type { TemporalReachability } from '../temporal/reachability';
 import { createApp } from './app';
 import { createTokenVerifier } from './auth/tokens';
+import { StaffDirectory } from './staff/practice';
 
 /** What the running process tells /readyz: shutting down, and whether the read model is migrated yet. */
 const READY_CHECK_MS = 1_500;
@@ -34,6 +35,7 @@ export function buildApp(
     partnerIntegration: config.partners.integration,
     logger,
     verifyToken: createTokenVerifier(tokenSettingsFrom(config)),
+    staffDirectory: new StaffDirectory(database.db, config.staffRegistry),
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     ...(extraMetrics ? { extraMetrics } : {}),

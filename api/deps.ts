@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { PolicyOverrides } from '../domain/policy';
 import type { TemporalReachability } from '../temporal/reachability';
+import type { StaffDirectory } from './staff/practice';
 
 export interface ServiceDeps {
   client: Client;
@@ -12,6 +13,8 @@ export interface ServiceDeps {
   policy: PolicyOverrides;
   /** The deployment has partner services: new cases call them (admissions, transport, tracing). */
   partnerIntegration?: boolean;
+  /** The staff registry as the API reads it (its role, region and standing decide what a caller may do). */
+  staffDirectory?: StaffDirectory;
   /** What the client's last calls learned of Temporal (the API's own lazy client; absent in tests that share a worker's). */
   temporalReachability?: TemporalReachability;
 }

@@ -26,6 +26,7 @@ const schema = z.object({
   SIGAP_CODEC_ENDPOINT: z.enum(['on', 'off']).optional(),
   SIGAP_CODEC_CORS_ORIGIN: z.string().optional(),
   SIGAP_CODEC_AUTH: z.enum(['on', 'off']).optional(),
+  SIGAP_STAFF_REGISTRY: z.enum(['required', 'known']).optional(),
   SIGAP_POLICY_FILE: z.string().optional(),
   SIGAP_TIME_SCALE: z.coerce.number().positive().max(1).optional(),
   SIGAP_JWT_SECRET: z.string().min(32).optional(),
@@ -68,6 +69,8 @@ export interface Config {
   codecCorsOrigins: string[];
   /** The codec endpoint requires a supervisor's or admin's bearer token. */
   codecAuth: boolean;
+  /** `required`: every staff token needs an active, verified registry record; `known`: registered staff follow the registry, others their token. */
+  staffRegistry: 'required' | 'known';
   policy: PolicyOverrides;
   auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string; audience: string };
   rateLimitPerMinute: number;
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // development convenience only.
     codecEndpoint: (e.SIGAP_CODEC_ENDPOINT ?? (production ? 'off' : 'on')) === 'on',
     codecAuth: (e.SIGAP_CODEC_AUTH ?? (production ? 'on' : 'off')) === 'on',
+    staffRegistry: e.SIGAP_STAFF_REGISTRY ?? (production ? 'required' : 'known'),
     codecCorsOrigins: (e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT}`)
       .split(',')
       .map((o) => o.trim())

@@ -1,6 +1,6 @@
-// The Postgres read model: what the API lists and filters, fed by the workflows' activities.
+// The Postgres read model (what the API lists and filters, fed by the workflows' activities) and the staff registry.
 // Only non-personal, indexable fields live here; personal data stays in encrypted workflow payloads.
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EscalationSummary } from '../domain/case/events';
 import type { AccessGrant } from '../domain/case/handoffs';
 
@@ -42,6 +42,7 @@ export const cases = pgTable(
     index('cases_escalation_idx').on(t.escalationLevel),
     index('cases_opened_idx').on(t.openedAt, t.caseId),
     index('cases_transfer_idx').on(t.transferToRegion, t.transferStatus),
+    index('cases_assignee_idx').on(t.assignedWorker, t.status),
   ],
 );
 
@@ -134,4 +135,51 @@ export const batches = pgTable(
     version: integer('version').notNull(),
   },
   (t) => [index('batches_region_idx').on(t.regionCode, t.status), index('batches_province_idx').on(t.provinceCode, t.status), index('batches_opened_idx').on(t.openedAt, t.batchId)],
+);
+
+/**
+ * The staff registry: who works where, in which practice role, and until when their certification and
+ * verification (verivali) hold. No names or phone numbers: the identity provider keeps those, so the
+ * registry is never a source of personal data (the staff id is the token's opaque `sub`).
+ */
+export const staff = pgTable(
+  'staff',
+  {
+    staffId: text('staff_id').primaryKey(),
+    unitCode: text('unit_code').notNull(),
+    unitKind: text('unit_kind').notNull(),
+    regionCode: text('region_code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    /** TKSK and PSM work in one kecamatan (a Kemendagri code inside the region). */
+    kecamatanCode: text('kecamatan_code'),
+    role: text('role').notNull(),
+    certificationNo: text('certification_no'),
+    /** ISO dates (YYYY-MM-DD): the last day the certification / the verification holds. */
+    certifiedUntil: text('certified_until'),
+    verifiedUntil: text('verified_until'),
+    active: boolean('active').notNull().default(true),
+    /** Set while the worker's open cases are above the caseload threshold, so the Kasi is warned once. */
+    caseloadWarnedAt: timestamp('caseload_warned_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped on every change: an update names the version it read (optimistic concurrency). */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('staff_region_idx').on(t.regionCode, t.active), index('staff_province_idx').on(t.provinceCode, t.active), index('staff_role_idx').on(t.role)],
+);
+
+/** What happened to staff records and workloads: registrations, changes, deactivations, caseload warnings. Codes only. */
+export const staffEvents = pgTable(
+  'staff_events',
+  {
+    id: serial('id').primaryKey(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.staffId),
+    type: text('type').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: text('actor_id').notNull(),
+    data: jsonb('data').notNull().default({}).$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [index('staff_events_staff_idx').on(t.staffId, t.id)],
 );

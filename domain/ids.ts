@@ -17,6 +17,8 @@ export const AGENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Kemendagri region codes: a province ("64") or a kabupaten/kota ("64.72"). */
 export const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 /** Kemendagri code of a kecamatan ("64.71.01") or a kelurahan/desa ("64.71.01.1001"). */
+/** A Kemendagri kecamatan code: province, kabupaten/kota, kecamatan ("64.72.03"). */
+export const KECAMATAN_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
 export const AREA_CODE = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/;
 /** An opaque reference to a photo kept in the Dinas's document store (never the image itself). */
 export const PHOTO_REF = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/;

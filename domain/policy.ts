@@ -77,6 +77,8 @@ export interface Policy {
   escalation: EscalationLadder;
   /** Step 7: by when each kind of advocacy is expected to be done, from when it is opened. */
   advocacyTargets: Record<AdvocacyKind, number>;
+  /** Open cases per worker above which the Kasi is warned (once per crossing). */
+  caseloadThreshold: number;
   /** Backoff between attempts of a partner call that failed for want of an answer (not a refusal). */
   partnerRetry: { initialMs: number; maxMs: number };
 }
@@ -138,6 +140,7 @@ export const DEFAULT_POLICY: Policy = {
       },
     },
   },
+  caseloadThreshold: 25,
   advocacyTargets: {
     civil_documents: 30 * DAY,
     health_insurance: 30 * DAY,
@@ -185,6 +188,7 @@ export type PolicyOverrides = Partial<{
   repatriationFollowUps: number[];
   escalation: Partial<EscalationLadder>;
   advocacyTargets: Partial<Record<AdvocacyKind, number>>;
+  caseloadThreshold: number;
   partnerRetry: Partial<Policy['partnerRetry']>;
 }>;
 
@@ -211,6 +215,7 @@ export function withOverrides(base: Policy, o: PolicyOverrides): Policy {
     repatriationFollowUps: o.repatriationFollowUps ?? base.repatriationFollowUps,
     escalation: { ...base.escalation, ...o.escalation, byReason: mergeByReason(base.escalation.byReason, o.escalation?.byReason) },
     advocacyTargets: { ...base.advocacyTargets, ...o.advocacyTargets },
+    caseloadThreshold: o.caseloadThreshold ?? base.caseloadThreshold,
     // Cases carried over from before this setting have none in their stored overrides; the default applies.
     partnerRetry: { ...base.partnerRetry, ...o.partnerRetry },
   };
@@ -242,5 +247,6 @@ export function policyProblems(policy: Policy): string[] {
     }
   }
   for (const [kind, target] of Object.entries(policy.advocacyTargets)) positive(`advocacyTargets.${kind}`, target);
+  if (!(Number.isInteger(policy.caseloadThreshold) && policy.caseloadThreshold > 0)) problems.push('caseloadThreshold must be a positive whole number');
   return problems;
 }

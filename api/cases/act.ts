@@ -5,15 +5,32 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { CaseCommand } from '../../domain/commands';
 import { isRuleCode } from '../../domain/rule-codes';
 import type { CaseView } from '../../workflows/case/contract';
-import { caseWorkflowId, commandUpdate } from '../../workflows/case/contract';
+import { caseWorkflowId, commandUpdate, getCaseQuery } from '../../workflows/case/contract';
 import type { ServiceDeps } from '../deps';
 import type { Principal } from '../http/principal';
 import { canSeeRegion } from '../http/principal';
 import { ProblemError, refusalProblem } from '../http/problem';
 import { withCurrentCodes } from './current-codes';
 import { assertVisible } from './read';
+import { assignee, assigneeRefusal, practiceRefusal } from '../staff/practice';
 
 const GRPC_NOT_FOUND = 5;
+
+/**
+ * The workforce's rules, before the case's own: what the caller's practice role allows on this case,
+ * and whether a worker named to carry it may (active, verified, of its region, a role that carries cases).
+ */
+async function checkWorkforce(deps: ServiceDeps, principal: Principal, command: CaseCommand, live: () => Promise<CaseView>): Promise<void> {
+  const named = 'assignedWorker' in command && command.assignedWorker ? command : undefined;
+  if (!principal.practice && !named) return;
+  const view = await live();
+  const now = new Date();
+  const refused = principal.practice && practiceRefusal(principal.practice, command.type, view, now);
+  if (refused) throw ProblemError.of(refused);
+  const who = named && deps.staffDirectory && assignee(named, view);
+  const unassignable = who && (await assigneeRefusal(deps.staffDirectory!, who, now));
+  if (unassignable) throw ProblemError.of(unassignable);
+}
 
 /** Applies a staff command through the case's Update; the Idempotency-Key doubles as the Update id. */
 export async function actOnCase(
@@ -34,6 +51,7 @@ export async function actOnCase(
   if (visibility !== 'full' && !receiving) throw refusalProblem('READ_ONLY_ACCESS');
   if (command.type === 'decideTransfer' && !(access.transferToRegion && canSeeRegion(principal, access.transferToRegion))) throw refusalProblem('NOT_RECEIVING_UNIT');
   const handle = deps.client.workflow.getHandle(caseWorkflowId(caseId));
+  await checkWorkforce(deps, principal, command, () => handle.query(getCaseQuery));
   try {
     const view = await handle.executeUpdate(commandUpdate(command.type), {
       // The workflow checks the caller's regions itself: the read model may trail a transfer by a moment.

@@ -10,6 +10,7 @@ import type { RegisterRoute } from '../http/openapi';
 import { common, headers, json, jsonBody, problem } from '../http/openapi';
 import { caseId as caseIdSchema, parseBody } from '../http/parse';
 import { canSeeRegion, principalOf } from '../http/principal';
+import { seesPersonalData, withoutPersonalData } from '../staff/practice';
 import { ProblemError } from '../http/problem';
 import { actOnCase } from './act';
 import { commandBody } from './commands';
@@ -63,7 +64,9 @@ export function casesRouter(deps: ServiceDeps): Router {
       if (missing) throw ProblemError.of(missing === 'workflow' ? 'TEMPORAL_UNAVAILABLE' : 'DATABASE_UNAVAILABLE');
       throw ProblemError.of('CASE_NOT_FOUND');
     }
-    res.json({ ...present(details), access: visibility });
+    const shown = present(details);
+    // A relawan reads the case without the person's identity, whereabouts and notes.
+    res.json({ ...shown, ...(shown.live && !seesPersonalData(principalOf(req)) ? { live: withoutPersonalData(shown.live) } : {}), access: visibility });
   });
 
   router.post('/v1/cases/:caseId/commands', staff, async (req, res) => {

@@ -7,6 +7,7 @@ import { callbackPaths } from '../callbacks/routes';
 import { casePaths } from '../cases/routes';
 import { escalationPaths } from '../escalations/routes';
 import { healthPaths } from '../health/routes';
+import { staffPaths } from '../staff/routes';
 import { statsPaths } from '../stats/routes';
 import { transferPaths } from '../transfers/routes';
 
@@ -17,6 +18,7 @@ export function buildOpenApiDocument() {
   const route: Parameters<typeof casePaths>[0] = (config) => registry.registerPath({ security: secured, ...config });
   casePaths(route);
   escalationPaths(route);
+  staffPaths(route);
   statsPaths(route);
   transferPaths(route);
   callbackPaths(route);

@@ -2,10 +2,13 @@
 import type { Request } from 'express';
 import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
+import type { StaffRecord } from '../../domain/workforce';
 
 export interface Principal extends Actor {
   /** Region codes the caller may see; "*" is every region. */
   regions: string[];
+  /** Their staff record, when the registry holds one: their practice role, kecamatan and standing. */
+  practice?: StaffRecord;
 }
 
 const principals = new WeakMap<Request, Principal>();

@@ -67,6 +67,79 @@ export const API_MESSAGES = {
     id: 'Perjalanan rombongan ini tidak sedang menunggu perencanaan ulang.',
     en: 'This group\'s trip is not waiting to be re-planned.',
   },
+  STAFF_NOT_FOUND: { status: 404, id: 'Data petugas tidak ditemukan.', en: 'Staff record not found.' },
+  STAFF_EXISTS: {
+    status: 409,
+    id: 'Petugas dengan id ini sudah terdaftar dengan data lain.',
+    en: 'A staff member with this id is already registered with other details.',
+  },
+  STAFF_CHANGED: {
+    status: 409,
+    id: 'Data petugas baru saja diubah orang lain; baca ulang lalu coba lagi.',
+    en: 'The staff record was just changed by someone else; read it again and retry.',
+  },
+  STAFF_NOT_REGISTERED: {
+    status: 403,
+    id: 'Akun Anda belum terdaftar di registri petugas Dinas Sosial.',
+    en: 'Your account is not in the Dinas Sosial staff registry.',
+  },
+  STAFF_INACTIVE: { status: 403, id: 'Akun petugas Anda dinonaktifkan.', en: 'Your staff record is deactivated.' },
+  STAFF_UNVERIFIED: {
+    status: 403,
+    id: 'Verifikasi dan validasi (verivali) Anda sudah lewat masa berlakunya.',
+    en: 'Your verification (verivali) has lapsed.',
+  },
+  CERTIFICATION_LAPSED: {
+    status: 403,
+    id: 'Sertifikasi pekerja sosial Anda sudah lewat masa berlakunya.',
+    en: 'Your social worker certification has lapsed.',
+  },
+  PRACTICE_ROLE_NOT_ALLOWED: {
+    status: 403,
+    id: 'Peran praktik Anda (mis. TKSK, relawan, Kabid) tidak mencakup tindakan ini.',
+    en: 'Your practice role (e.g. TKSK, volunteer, Kabid) does not cover this action.',
+  },
+  OUTSIDE_KECAMATAN: {
+    status: 403,
+    id: 'Kasus ini dilaporkan di luar kecamatan tugas Anda.',
+    en: 'This case was reported outside your kecamatan.',
+  },
+  CERTIFIED_WORKER_REQUIRED: {
+    status: 403,
+    id: 'Asesmen anak hanya dilakukan pekerja sosial bersertifikat.',
+    en: 'Only a certified social worker assesses a child.',
+  },
+  ESCALATION_LEVEL_TOO_LOW: {
+    status: 403,
+    id: 'Eskalasi kasus ini belum sampai ke tingkat jabatan Anda.',
+    en: 'This case\'s escalation has not reached your level.',
+  },
+  ASSIGNEE_NOT_REGISTERED: {
+    status: 409,
+    id: 'Petugas yang ditunjuk tidak ada di registri petugas.',
+    en: 'The named worker is not in the staff registry.',
+  },
+  ASSIGNEE_INACTIVE: { status: 409, id: 'Petugas yang ditunjuk sudah dinonaktifkan.', en: 'The named worker is deactivated.' },
+  ASSIGNEE_UNVERIFIED: {
+    status: 409,
+    id: 'Verifikasi (verivali) petugas yang ditunjuk sudah lewat; ia tidak dapat menerima kasus baru.',
+    en: 'The named worker\'s verification has lapsed; they cannot take new cases.',
+  },
+  ASSIGNEE_CERTIFICATION_LAPSED: {
+    status: 409,
+    id: 'Sertifikasi petugas yang ditunjuk sudah lewat; ia tidak dapat menerima kasus baru.',
+    en: 'The named worker\'s certification has lapsed; they cannot take new cases.',
+  },
+  ASSIGNEE_CANNOT_CARRY: {
+    status: 409,
+    id: 'Peran petugas yang ditunjuk tidak memegang kasus (mis. relawan, PSM, Kasi).',
+    en: 'The named worker\'s role does not carry cases (e.g. a volunteer, a PSM, a Kasi).',
+  },
+  ASSIGNEE_OUTSIDE_REGION: {
+    status: 409,
+    id: 'Petugas yang ditunjuk bekerja di luar wilayah kasus.',
+    en: 'The named worker works outside the case\'s region.',
+  },
   INTERNAL_ERROR: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

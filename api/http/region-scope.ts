@@ -1,10 +1,13 @@
 import type { SQL } from 'drizzle-orm';
 import { eq, inArray, or, sql } from 'drizzle-orm';
-import type { batches } from '../../db/schema';
+import type { batches, staff } from '../../db/schema';
 import { cases } from '../../db/schema';
 import type { Principal } from './principal';
 
-type Located = { provinceCode: typeof cases.provinceCode | typeof batches.provinceCode; regionCode: typeof cases.regionCode | typeof batches.regionCode };
+type Located = {
+  provinceCode: typeof cases.provinceCode | typeof batches.provinceCode | typeof staff.provinceCode;
+  regionCode: typeof cases.regionCode | typeof batches.regionCode | typeof staff.regionCode;
+};
 
 /** The caller's region scope as a condition on a read-model table; undefined means every region. */
 export function regionScope(principal: Principal, table: Located = cases): SQL | undefined {

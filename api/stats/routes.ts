@@ -35,6 +35,7 @@ export const statsSchema = z
     byCategory: counts,
     byEscalationLevel: counts,
     byRisk: counts,
+    byWorker: counts.meta({ description: 'Open cases per assigned worker (the caseload); "unassigned" for cases nobody carries yet' }),
     periodDays: z.number().int(),
     region: z.string().nullable(),
   })
@@ -50,6 +51,8 @@ export interface CaseStats {
   byCategory: Record<string, number>;
   byEscalationLevel: Record<string, number>;
   byRisk: Record<string, number>;
+  /** The caseload: open cases per assigned worker (opaque staff ids; "unassigned" for none yet). */
+  byWorker: Record<string, number>;
 }
 
 /** Dashboard counts: the open caseload by stage, category, risk and escalation level, plus the period's flow. */
@@ -57,30 +60,31 @@ export async function caseStats(db: Db, principal: Principal, q: StatsQuery, now
   const scope = and(regionScope(principal), regionFilter(q.region));
   const open = and(scope, eq(cases.status, 'open'));
   const since = new Date(now.getTime() - q.periodDays * 86_400_000);
-  type Column = typeof cases.stage | typeof cases.category | typeof cases.riskLevel | typeof cases.escalationLevel;
+  type Column = typeof cases.stage | typeof cases.category | typeof cases.riskLevel | typeof cases.escalationLevel | typeof cases.assignedWorker;
   const grouped = async (column: Column, shown: (code: string) => string = String) => {
     const rows = await db.select({ key: column, n: count() }).from(cases).where(open).groupBy(column);
     // A row still under a category's old code counts under the current one.
     const counts: Record<string, number> = {};
     for (const r of rows) {
-      const key = shown(String(r.key));
+      const key = r.key === null ? 'unassigned' : shown(String(r.key));
       counts[key] = (counts[key] ?? 0) + Number(r.n);
     }
     return counts;
   };
   const total = async (where: SQL | undefined) => Number((await db.select({ n: count() }).from(cases).where(where))[0]?.n ?? 0);
-  const [byStage, byCategory, byRisk, byEscalationLevel, openCount, overdue, escalated, openedInPeriod, closedInPeriod] = await Promise.all([
+  const [byStage, byCategory, byRisk, byEscalationLevel, byWorker, openCount, overdue, escalated, openedInPeriod, closedInPeriod] = await Promise.all([
     grouped(cases.stage),
     grouped(cases.category, shownCategory),
     grouped(cases.riskLevel),
     grouped(cases.escalationLevel),
+    grouped(cases.assignedWorker),
     total(open),
     total(and(open, lt(cases.nextDeadlineAt, now))),
     total(and(open, gte(cases.escalationLevel, 1))),
     total(and(scope, gte(cases.openedAt, since))),
     total(and(scope, eq(cases.status, 'closed'), gte(cases.updatedAt, since))),
   ]);
-  return { open: openCount, overdue, escalated, openedInPeriod, closedInPeriod, byStage, byCategory, byEscalationLevel, byRisk };
+  return { open: openCount, overdue, escalated, openedInPeriod, closedInPeriod, byStage, byCategory, byEscalationLevel, byRisk, byWorker };
 }
 
 export function statsRouter(db: Db): Router {

@@ -28,7 +28,7 @@ export interface StepDeadline {
  * Rules v6: a child is anyone under 18, whatever the cluster: an abandoned child, but also a trafficked or
  * displaced one — from intake's estimated age, or a birth date found later.
  */
-export function isChild(file: CaseFile, now: Date): boolean {
+export function isChild(file: Pick<CaseFile, 'category' | 'minor' | 'identity'>, now: Date): boolean {
   if (file.category === 'anak_terlantar' || file.minor) return true;
   const born = file.identity?.birthDate;
   if (!born) return false;
