@@ -6,16 +6,20 @@ import { queueNotifications } from './notification-outbox';
 import { createPartnerActivities, unconfiguredPartners } from './partners/activities';
 import type { PartnerClients } from './partners/clients';
 import { writeCaseEvents } from './read-model';
+import { noticeLapsingStaff } from './workforce';
 
 export interface ActivityDeps {
   db: Db;
   /** Partner services; without them a case configured for partner integration records refusals. */
   partners?: PartnerClients;
+  /** Open cases per worker above which the Kasi is warned (the policy's; 25 by default). */
+  caseloadThreshold?: number;
 }
 
 export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
-    recordCaseEvents: (events) => writeCaseEvents(deps.db, events),
+    recordCaseEvents: (events) => writeCaseEvents(deps.db, events, deps.caseloadThreshold),
+    noticeLapsingStaff: (withinDays) => noticeLapsingStaff(deps.db, withinDays, new Date()),
     notify: (requests) => queueNotifications(deps.db, requests),
     recordBatch: (snapshot) => writeBatch(deps.db, snapshot),
     ...(deps.partners ? createPartnerActivities(deps.partners) : unconfiguredPartners()),

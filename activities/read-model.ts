@@ -1,16 +1,18 @@
 // Writes the workflows' events into the Postgres read model.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseEvents, cases } from '../db/schema';
 import type { CaseEventRecord } from '../domain/case/events';
 import { currentCategory } from '../domain/categories';
+import { DEFAULT_POLICY } from '../domain/policy';
 import { provinceOf } from '../domain/regions';
+import { checkCaseloads } from './workforce';
 
 /**
  * Appends the events and refreshes the case row from the newest of them, in one transaction. A retry
  * changes nothing, and a batch that arrives after a newer one never rolls the row back.
  */
-export async function writeCaseEvents(db: Db, events: CaseEventRecord[]): Promise<void> {
+export async function writeCaseEvents(db: Db, events: CaseEventRecord[], caseloadThreshold = DEFAULT_POLICY.caseloadThreshold): Promise<void> {
   const newest = events.reduce<CaseEventRecord | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
   if (!newest) return;
   const p = newest.projection;
@@ -43,7 +45,9 @@ export async function writeCaseEvents(db: Db, events: CaseEventRecord[]): Promis
     transferToRegion: p.transfer?.toRegion ?? null,
   };
   const { caseId: _key, ...changes } = row;
+  let before: string | null = null;
   await db.transaction(async (tx) => {
+    [{ assignedWorker: before } = { assignedWorker: null }] = await tx.select({ assignedWorker: cases.assignedWorker }).from(cases).where(eq(cases.caseId, p.caseId));
     await tx
       .insert(cases)
       .values(row)
@@ -64,4 +68,6 @@ export async function writeCaseEvents(db: Db, events: CaseEventRecord[]): Promis
       )
       .onConflictDoNothing();
   });
+  // Who carries the case may have changed (or it closed): their caseloads, against the threshold.
+  await checkCaseloads(db, [before, p.assignedWorker], caseloadThreshold, new Date());
 }

@@ -2,6 +2,7 @@ import type { CaseEventRecord } from '../domain/case/events';
 import type { BatchSnapshot } from './batch-read-model';
 import type { NotificationRequest } from '../domain/notifications';
 import type { PartnerActivities } from './partners/activities';
+import type { LapsingNotice } from './workforce';
 
 export interface CaseActivities extends PartnerActivities {
   /** Appends timeline events and refreshes the case's read-model row. Idempotent on (caseId, seq). */
@@ -10,4 +11,6 @@ export interface CaseActivities extends PartnerActivities {
   notify(requests: NotificationRequest[]): Promise<void>;
   /** Refreshes a repatriation batch's read-model row. Idempotent; an older snapshot changes nothing. */
   recordBatch(snapshot: BatchSnapshot): Promise<void>;
+  /** The day's notice to each region's Kasi of staff whose verification or certification lapses soon. */
+  noticeLapsingStaff(withinDays: number): Promise<LapsingNotice[]>;
 }

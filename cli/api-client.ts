@@ -88,7 +88,7 @@ export function createApiClient(o: ApiClientOptions) {
   // Relative to the base, so that an API behind a path prefix (https://host/sigap) keeps its prefix.
   const base = `${o.baseUrl.origin}${o.baseUrl.pathname.replace(/\/*$/, '/')}`;
 
-  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, opts: { query?: Query; body?: unknown; key?: string }) {
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH', path: string, schema: S, opts: { query?: Query; body?: unknown; key?: string }) {
     const url = new URL(path.replace(/^\/+/, ''), base);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -142,6 +142,8 @@ export function createApiClient(o: ApiClientOptions) {
   return {
     get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => call('GET', path, schema, { ...(query ? { query } : {}) }),
     post: <S extends z.ZodType>(path: string, body: unknown, schema: S, key?: string) => call('POST', path, schema, { body, ...(key ? { key } : {}) }),
+    // No key: a PATCH sets fields to given values, so repeating it changes nothing further.
+    patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => call('PATCH', path, schema, { body }),
   };
 }
 

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
+import type { z } from 'zod';
 import { CATEGORIES, currentCategory, isLegacyCategory } from '../domain/categories';
-import { CASE_ID } from '../domain/ids';
+import { CASE_ID, STAFF_ID } from '../domain/ids';
 import type { ApiClient } from './api-client';
 import { ApiError, BadResponse, Interrupted, Unreachable, createApiClient } from './api-client';
 import type { CommandSpec } from './fields';
@@ -122,25 +123,46 @@ export const caseIdArg = (v: string) => {
   return v;
 };
 
+export const staffIdArg = (v: string) => {
+  if (!STAFF_ID.test(v)) throw new InvalidArgumentError(say.badStaffId(v).en);
+  return v;
+};
+
+/** A calendar day as the API takes it; checked here so that a typo costs a usage error, not a round trip. */
+export function calendarDay(v: string): string {
+  const d = /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined;
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw new InvalidArgumentError('expected a calendar day YYYY-MM-DD / tanggal YYYY-MM-DD');
+  return v;
+}
+
 export interface Paging {
   limit: number;
   cursor?: string;
   all?: boolean;
 }
 
-/** A case list, one page or (--all) every page; --json always has the page's shape. */
-export async function listPages(c: Context, path: string, query: Record<string, string | number | undefined>, o: Paging): Promise<void> {
-  const items: CaseSummary[] = [];
+/** What a listing reads and how it prints it: cases (case list, escalations, transfers) or staff records. */
+export interface Listing<T> {
+  page: z.ZodType<{ items: T[]; nextCursor: string | null }>;
+  table(items: T[]): string[];
+  none: Msg;
+}
+
+export const caseListing: Listing<CaseSummary> = { page: casePage, table: (items) => caseTable(items), none: say.noCases() };
+
+/** One page or (--all) every page; --json always has the page's shape. */
+export async function listPages<T>(c: Context, path: string, query: Record<string, string | number | undefined>, o: Paging, listing: Listing<T>): Promise<void> {
+  const items: T[] = [];
   let cursor = o.cursor;
   let next: string | null = null;
   do {
-    const page = await c.api.get(path, casePage, { ...query, cursor });
+    const page = await c.api.get(path, listing.page, { ...query, cursor });
     items.push(...page.body.items);
     next = page.body.nextCursor;
     cursor = next ?? undefined;
   } while (o.all && cursor);
-  c.print({ items, nextCursor: next }, () => (items.length ? caseTable(items) : [say.noCases()[c.g.lang]]));
-  if (!c.g.json && next) c.note(say.moreCases(next));
+  c.print({ items, nextCursor: next }, () => (items.length ? listing.table(items) : [listing.none[c.g.lang]]));
+  if (!c.g.json && next) c.note(say.morePages(next));
 }
 
 /** The command types from the API's OpenAPI document; undefined if it serves none (then --set sends strings). */

@@ -1,6 +1,6 @@
-// Compact text for a terminal: one case or event per line, aligned columns. Labels are the API's own
+// Compact text for a terminal: one case, event or staff record per line, aligned columns. Labels are the API's own
 // field names and codes (as in --json), so the text and the JSON read the same; --lang changes messages.
-import type { CaseDetails, CaseStats, CaseSummary, CaseView, TimelineEvent } from './responses';
+import type { CaseDetails, Caseload, CaseStats, CaseSummary, CaseView, StaffRecord, TimelineEvent } from './responses';
 
 export function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -119,3 +119,26 @@ export function statsLines(s: CaseStats): string[] {
     counts('category', s.byCategory),
   ];
 }
+
+/** A record that may act has no standing code; "ok" says so rather than leave a blank a reader could doubt. */
+const standingOf = (s: StaffRecord) => s.standing ?? 'ok';
+
+export function staffTable(items: StaffRecord[]): string[] {
+  return table([
+    ['STAFF', 'ROLE', 'UNIT', 'REGION', 'KECAMATAN', 'VERIFIED UNTIL', 'CERTIFIED UNTIL', 'STANDING'],
+    ...items.map((s) => [s.staffId, s.role, s.unitCode, s.regionCode, s.kecamatanCode ?? '-', s.verifiedUntil ?? '-', s.certifiedUntil ?? '-', standingOf(s)]),
+  ]);
+}
+
+export function staffLines(s: StaffRecord): string[] {
+  return [
+    `staff     ${s.staffId} · ${s.role} · ${s.active ? 'active' : 'inactive'}`,
+    `unit      ${s.unitCode} (${s.unitKind}) · region ${s.regionCode}${s.kecamatanCode ? ` · kecamatan ${s.kecamatanCode}` : ''}`,
+    `verified  until ${s.verifiedUntil ?? '-'}`,
+    ...(s.certificationNo || s.certifiedUntil ? [`certified ${s.certificationNo ?? '-'} until ${s.certifiedUntil ?? '-'}`] : []),
+    `standing  ${standingOf(s)}`,
+  ];
+}
+
+export const caseloadLine = (c: Caseload) =>
+  `${c.staffId} · ${c.open} open case${c.open === 1 ? '' : 's'} · threshold ${c.threshold}${c.over ? ' · over' : ''}`;

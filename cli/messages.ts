@@ -58,6 +58,14 @@ export const say = {
     id: `"${text}" bukan id kasus (UUID).`,
     en: `"${text}" is not a case id (a UUID).`,
   }),
+  badStaffId: (text: string): Msg => ({
+    id: `"${text}" bukan id petugas (huruf, angka, . _ -; 2–64 karakter).`,
+    en: `"${text}" is not a staff id (letters, digits, . _ -; 2–64 characters).`,
+  }),
+  nothingToChange: (): Msg => ({
+    id: 'Tidak ada yang diubah: beri setidaknya satu opsi, mis. --verified-until 2027-12-31 (lihat --help).',
+    en: 'Nothing to change: give at least one option, e.g. --verified-until 2027-12-31 (see --help).',
+  }),
   badData: (): Msg => ({ id: '--data harus berupa objek JSON, mis. \'{"days":7}\'.', en: '--data must be a JSON object, e.g. \'{"days":7}\'.' }),
   badAssignment: (text: string): Msg => ({
     id: `--set perlu kunci=nilai atau kunci:=json, bukan "${text}".`,
@@ -90,6 +98,7 @@ export const say = {
     id: '(read model belum mengejar alur kerja; data di atas dari alur kerja langsung)',
     en: '(the read model has not caught up with the workflow yet; the above is from the live workflow)',
   }),
-  moreCases: (cursor: string): Msg => ({ id: `(masih ada: --cursor ${cursor} atau --all)`, en: `(more: --cursor ${cursor} or --all)` }),
+  noStaff: (): Msg => ({ id: '(tidak ada petugas)', en: '(no staff)' }),
+  morePages: (cursor: string): Msg => ({ id: `(masih ada: --cursor ${cursor} atau --all)`, en: `(more: --cursor ${cursor} or --all)` }),
   moreEvents: (after: number): Msg => ({ id: `(masih ada: --after ${after})`, en: `(more: --after ${after})` }),
 } as const;

@@ -1,5 +1,6 @@
-// `npm run -s cli -- …`: what operations staff do from a terminal — open a case, list, act, watch. Each
-// command lives in commands/; this puts them together and turns failures into messages and exit codes.
+// `npm run -s cli -- …`: what operations staff do from a terminal — open a case, list, act, watch, keep
+// the staff registry. Each command lives in commands/; this puts them together and turns failures into
+// messages and exit codes.
 // Built around injected I/O so that tests run it in-process against a real API.
 import { Command, CommanderError, Option } from 'commander';
 import { RequestFailed, ApiError, Interrupted, Unreachable } from './api-client';
@@ -11,6 +12,11 @@ import { caseShow } from './commands/case-show';
 import { caseTimeline } from './commands/case-timeline';
 import { caseWatch } from './commands/case-watch';
 import { escalations } from './commands/escalations';
+import { staffCaseload } from './commands/staff-caseload';
+import { staffList } from './commands/staff-list';
+import { staffRegister } from './commands/staff-register';
+import { staffShow } from './commands/staff-show';
+import { staffDeactivate, staffReactivate, staffUpdate } from './commands/staff-update';
 import { stats } from './commands/stats';
 import { transfers } from './commands/transfers';
 import type { CliIo, Globals } from './context';
@@ -23,7 +29,7 @@ export type { CliIo };
 export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('npm run -s cli --')
-    .description('Sigap for operations staff: open cases, list them, act on them, watch them (kasus, perintah, pantau).')
+    .description('Sigap for operations staff: open cases, list them, act on them, watch them; keep the staff registry (kasus, perintah, pantau, petugas).')
     .option('--api-url <url>', 'the Sigap API (env SIGAP_API_URL)', io.env.SIGAP_API_URL || DEFAULT_API_URL)
     .option('--token <jwt>', 'bearer token (default: env SIGAP_TOKEN, else dev-token.txt in $SIGAP_DATA_DIR or .data/, written by npm start)')
     .addOption(new Option('--lang <lang>', 'language of messages: id = Bahasa Indonesia, en = English').choices(['id', 'en']).default('id'))
@@ -41,6 +47,8 @@ export function buildProgram(io: CliIo): Command {
   escalations(program, context);
   transfers(program, context);
   stats(program, context);
+  const staff = program.command('staff').description('the staff registry: register, update, deactivate, list, show, caseload (registri petugas)');
+  for (const command of [staffRegister, staffUpdate, staffDeactivate, staffReactivate, staffList, staffShow, staffCaseload]) command(staff, context);
   return program;
 }
 

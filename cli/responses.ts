@@ -135,3 +135,25 @@ export const caseStats = z.object({
   region: z.string().nullable(),
 });
 export type CaseStats = z.infer<typeof caseStats>;
+
+/** A staff record (#14): codes and calendar days as the API gives them; `standing` is null while it may act. */
+export const staffRecord = z.object({
+  staffId: z.string(),
+  unitCode: z.string(),
+  unitKind: z.string(),
+  regionCode: z.string(),
+  kecamatanCode: z.string().nullable(),
+  role: z.string(),
+  certificationNo: z.string().nullable(),
+  certifiedUntil: z.string().nullable(),
+  verifiedUntil: z.string().nullable(),
+  active: z.boolean(),
+  standing: z.string().nullable(),
+  version: z.number().int().optional(),
+});
+export type StaffRecord = z.infer<typeof staffRecord>;
+
+export const staffPage = z.object({ items: z.array(staffRecord), nextCursor: z.string().nullable() });
+
+export const caseload = z.object({ staffId: z.string(), open: z.number().int(), threshold: z.number().int(), over: z.boolean() });
+export type Caseload = z.infer<typeof caseload>;

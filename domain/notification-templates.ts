@@ -19,13 +19,22 @@ const TEXTS: Record<NotificationTemplate, Record<Language, (f: Fields) => string
     id: (f) => `Sigap: kasus ${ref(f)} (${f.category}, risiko ${f.riskLevel}) melewati batas waktu (${f.reason}: ${f.subject}). Eskalasi tingkat 1.`,
     en: (f) => `Sigap: case ${ref(f)} (${f.category}, risk ${f.riskLevel}) is overdue (${f.reason}: ${f.subject}). Escalation level 1.`,
   },
+  // How long after the deadline depends on the reason and the risk (the ladder per reason and risk).
   'escalation.level2': {
-    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) masih tertunda 24 jam setelah batas waktu (${f.reason}). Eskalasi tingkat 2 ke Kepala Bidang.`,
-    en: (f) => `Sigap: case ${ref(f)} (${f.category}) is still overdue 24 hours after its deadline (${f.reason}). Escalation level 2 to the Head of Division.`,
+    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) masih tertunda setelah batas waktu (${f.reason}). Eskalasi tingkat 2 ke Kepala Bidang.`,
+    en: (f) => `Sigap: case ${ref(f)} (${f.category}) is still overdue after its deadline (${f.reason}). Escalation level 2 to the Head of Division.`,
   },
   'escalation.level3': {
-    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) tertunda 72 jam setelah batas waktu (${f.reason}). Eskalasi tingkat 3 ke Kepala Dinas.`,
-    en: (f) => `Sigap: case ${ref(f)} (${f.category}) is overdue 72 hours after its deadline (${f.reason}). Escalation level 3 to the Head of Agency.`,
+    id: (f) => `Sigap: kasus ${ref(f)} (${f.category}) masih tertunda jauh setelah batas waktu (${f.reason}). Eskalasi tingkat 3 ke Kepala Dinas.`,
+    en: (f) => `Sigap: case ${ref(f)} (${f.category}) is still overdue long after its deadline (${f.reason}). Escalation level 3 to the Head of Agency.`,
+  },
+  'caseload.over': {
+    id: (f) => `Sigap: petugas ${f.staffId} kini memegang ${f.open} kasus terbuka (batas ${f.threshold}). Mohon tinjau pembagian kasus.`,
+    en: (f) => `Sigap: worker ${f.staffId} now carries ${f.open} open cases (threshold ${f.threshold}). Please review the case allocation.`,
+  },
+  'staff.lapsing': {
+    id: (f) => `Sigap: ${f.count} petugas di wilayah ${f.regionCode} verifikasi/sertifikasinya habis dalam ${f.withinDays} hari atau sudah lewat (${f.staffIds}); ${f.openCases} kasus terbuka mereka perlu ditinjau.`,
+    en: (f) => `Sigap: ${f.count} staff in ${f.regionCode} have a verification or certification lapsing within ${f.withinDays} days or lapsed (${f.staffIds}); their ${f.openCases} open cases need a look.`,
   },
   'referral.sent': {
     id: (f) => `Dinas Sosial mengajukan permohonan rujukan (${f.partner}) untuk kasus ${ref(f)}. Mohon berikan keputusan melalui sistem rujukan.`,
@@ -90,7 +99,8 @@ export function recipientFor(n: { audience: Audience; caseId: string; staffId: s
     case 'supervisor':
     case 'kepala_bidang':
     case 'kepala_dinas':
-      return `role:${n.audience}:${n.regionCode}`;
+      // A registered role holder by name; otherwise whoever the gateway's directory lists for the role.
+      return n.staffId ? `staff:${n.staffId}` : `role:${n.audience}:${n.regionCode}`;
     case 'family':
       return `family-of:${n.caseId}`;
     case 'receiving_agency':

@@ -20,6 +20,8 @@ export const NOTIFICATION_TEMPLATES = [
   'transfer.requested',
   'transfer.declined',
   'batch.escalated',
+  'caseload.over',
+  'staff.lapsing',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -23,7 +23,9 @@ import { startDevServer } from '../temporal/dev-server';
 import type { KeyRing } from '../temporal/keyring';
 import { connectClient, connectWorkerConnection, keyRingFrom, openMigratedDatabase } from '../temporal/runtime';
 import { exportSdkMetrics, sdkMetricsReader } from '../temporal/sdk-metrics';
+import { ensureStaffVerificationSchedule } from '../temporal/schedules';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
+import { DEFAULT_POLICY, withOverrides } from '../domain/policy';
 import { createCaseWorker } from '../temporal/worker';
 import { requireBinary } from './lib/temporal-binaries';
 
@@ -52,6 +54,7 @@ async function startTemporal(config: Config, ring: KeyRing, logger: Logger, stac
   stack.push(() => connection.close());
   const added = await ensureSearchAttributes(connection, config.temporal.namespace);
   if (added.length) logger.info({ added }, 'registered search attributes');
+  if (await ensureStaffVerificationSchedule(client, config.temporal.taskQueue)) logger.info('scheduled the daily staff verification round');
   return { address, client, devServer };
 }
 
@@ -73,7 +76,7 @@ async function startWorker(config: Config, address: string, ring: KeyRing, datab
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataConverter: createDataConverter(ring),
-    deps: { db: database.db, ...(partners.clients ? { partners: partners.clients } : {}) },
+    deps: { db: database.db, caseloadThreshold: withOverrides(DEFAULT_POLICY, config.policy).caseloadThreshold, ...(partners.clients ? { partners: partners.clients } : {}) },
   });
   const running = worker.run();
   if (partners.gateway) {

@@ -1,4 +1,5 @@
 // Production entry point of the worker: `node dist/temporal/worker-main.js` (or `npm run start:worker`).
+import { DEFAULT_POLICY, withOverrides } from '../domain/policy';
 import { loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { wirePartners } from '../activities/partners/wiring';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataConverter: createDataConverter(keyRingFrom(config)),
-    deps: { db: database.db, ...(partners.clients ? { partners: partners.clients } : {}) },
+    deps: { db: database.db, caseloadThreshold: withOverrides(DEFAULT_POLICY, config.policy).caseloadThreshold, ...(partners.clients ? { partners: partners.clients } : {}) },
     ...(process.env.SIGAP_WORKFLOW_BUNDLE ? { workflowBundlePath: process.env.SIGAP_WORKFLOW_BUNDLE } : {}),
   });
   // The outbox is drained by every worker; leases keep two of them off the same message.

@@ -1,3 +1,4 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
 export { caseWorkflow } from './case/workflow';
 export { groupRepatriationWorkflow } from './batch/workflow';
+export { staffVerificationWorkflow } from './staff/workflow';

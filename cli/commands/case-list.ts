@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import { CASE_STATUSES, STAGES } from '../../domain/stages';
 import type { ContextOf, Paging } from '../context';
-import { categoryOption, listPages, wholeNumber } from '../context';
+import { caseListing, categoryOption, listPages, wholeNumber } from '../context';
 
 interface ListOptions extends Paging {
   status?: string;
@@ -34,6 +34,6 @@ export function caseList(kase: Command, context: ContextOf): void {
     .option('--all', 'follow every page')
     .action(async (o: ListOptions) => {
       const query = { status: o.status, stage: o.stage, category: o.category, pathway: o.pathway, risk: o.risk, region: o.region, assignee: o.assignee, minEscalationLevel: o.minLevel, limit: o.limit };
-      await listPages(context(), '/v1/cases', query, o);
+      await listPages(context(), '/v1/cases', query, o, caseListing);
     });
 }

@@ -5,7 +5,7 @@ import { PATHWAYS, RISK_LEVELS } from '../../domain/categories';
 import { ESCALATION_REASONS, ESCALATION_VIEWS } from '../../domain/codes';
 import { STAGES } from '../../domain/stages';
 import type { ContextOf, Paging } from '../context';
-import { categoryOption, listPages, wholeNumber } from '../context';
+import { caseListing, categoryOption, listPages, wholeNumber } from '../context';
 
 interface EscalationOptions extends Paging {
   view: string;
@@ -37,6 +37,6 @@ export function escalations(program: Command, context: ContextOf): void {
     .option('--all', 'follow every page')
     .action(async (o: EscalationOptions) => {
       const query = { view: o.view, region: o.region, minLevel: o.minLevel, category: o.category, pathway: o.pathway, stage: o.stage, risk: o.risk, reason: o.reason, assignee: o.assignee, limit: o.limit };
-      await listPages(context(), '/v1/escalations', query, o);
+      await listPages(context(), '/v1/escalations', query, o, caseListing);
     });
 }

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { TRANSFER_DIRECTIONS, TRANSFER_STATUSES } from '../../domain/codes';
 import type { ContextOf, Paging } from '../context';
-import { listPages, wholeNumber } from '../context';
+import { caseListing, listPages, wholeNumber } from '../context';
 
 interface TransferOptions extends Paging {
   direction: string;
@@ -22,6 +22,6 @@ export function transfers(program: Command, context: ContextOf): void {
     .option('--all', 'follow every page')
     .addHelpText('after', '\nThen: case show <caseId>, and case act <caseId> decideTransfer --set accept=true --set assignedWorker=<staffId>')
     .action(async (o: TransferOptions) => {
-      await listPages(context(), '/v1/transfers', { direction: o.direction, status: o.status, limit: o.limit }, o);
+      await listPages(context(), '/v1/transfers', { direction: o.direction, status: o.status, limit: o.limit }, o, caseListing);
     });
 }

@@ -15,11 +15,11 @@ export interface DevWorker {
   close(): Promise<void>;
 }
 
-export async function startDevWorker(prefix: string, partners?: PartnerClients): Promise<DevWorker> {
+export async function startDevWorker(prefix: string, partners?: PartnerClients, caseloadThreshold?: number): Promise<DevWorker> {
   const { client, connection, nativeConnection } = await connectDevServer();
   const database = await openTestDatabase();
   const taskQueue = uniqueTaskQueue(prefix);
-  const worker = await caseTestWorker(nativeConnection, database, taskQueue, undefined, partners);
+  const worker = await caseTestWorker(nativeConnection, database, taskQueue, undefined, partners, caseloadThreshold);
   const running = worker.run();
   return {
     client,

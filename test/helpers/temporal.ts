@@ -65,12 +65,13 @@ export function caseTestWorker(
   taskQueue: string,
   wrap: (activities: CaseActivities) => CaseActivities = (a) => a,
   partners?: PartnerClients,
+  caseloadThreshold?: number,
 ): Promise<Worker> {
   return Worker.create({
     connection,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: wrap(createActivities({ db: database.db, ...(partners ? { partners } : {}) })),
+    activities: wrap(createActivities({ db: database.db, ...(partners ? { partners } : {}), ...(caseloadThreshold ? { caseloadThreshold } : {}) })),
     dataConverter,
   });
 }
