@@ -68,6 +68,8 @@ export async function writeCaseEvents(db: Db, events: CaseEventRecord[], caseloa
       )
       .onConflictDoNothing();
   });
-  // Who carries the case may have changed (or it closed): their caseloads, against the threshold.
-  await checkCaseloads(db, [before, p.assignedWorker], caseloadThreshold, new Date());
+  // Who carries the case may have changed (or it closed): their caseloads, against the threshold. The
+  // previous worker comes from the events too — a retried write finds the row already changed.
+  const handedOver = events.filter((e) => e.type === 'case.reassigned').map((e) => (typeof e.data.from === 'string' ? e.data.from : null));
+  await checkCaseloads(db, [before, ...handedOver, p.assignedWorker], caseloadThreshold, new Date());
 }

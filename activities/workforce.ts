@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { cases, notifications, staff, staffEvents } from '../db/schema';
 import { caseloadOf, staffRecord } from '../db/staff';
 import type { Audience, NotificationRequest } from '../domain/notifications';
+import { localDay } from '../domain/local-time';
 import type { PracticeRole } from '../domain/workforce';
 import { lapsing, standing } from '../domain/workforce';
 
@@ -19,8 +20,10 @@ export async function checkCaseloads(db: Db, staffIds: readonly (string | null)[
     const [row] = await db.select().from(staff).where(eq(staff.staffId, staffId));
     if (!row) continue;
     const open = await caseloadOf(db, staffId);
+    // Counted again inside each conditional update, so a racing write never leaves the flag wrong.
+    const openNow = sql`(select count(*) from ${cases} where ${cases.assignedWorker} = ${staffId} and ${cases.status} = 'open')`;
     if (open <= threshold) {
-      if (row.caseloadWarnedAt) await db.update(staff).set({ caseloadWarnedAt: null }).where(eq(staff.staffId, staffId));
+      await db.update(staff).set({ caseloadWarnedAt: null }).where(and(eq(staff.staffId, staffId), sql`${staff.caseloadWarnedAt} is not null`, sql`${openNow} <= ${threshold}`));
       continue;
     }
     const notice: NotificationRequest = {
@@ -37,7 +40,7 @@ export async function checkCaseloads(db: Db, staffIds: readonly (string | null)[
       const marked = await tx
         .update(staff)
         .set({ caseloadWarnedAt: now })
-        .where(and(eq(staff.staffId, staffId), sql`${staff.caseloadWarnedAt} is null`))
+        .where(and(eq(staff.staffId, staffId), sql`${staff.caseloadWarnedAt} is null`, sql`${openNow} > ${threshold}`))
         .returning({ staffId: staff.staffId });
       if (!marked.length) return;
       await tx.insert(staffEvents).values({ staffId, type: 'staff.caseload_over', actorId: 'sigap', data: { open, threshold } });
@@ -62,9 +65,10 @@ export async function noticeLapsingStaff(db: Db, withinDays: number, now: Date):
   const lapsingRows = rows.filter((r) => lapsing(staffRecord(r), now, withinDays));
   const byRegion = new Map<string, string[]>();
   for (const r of lapsingRows) byRegion.set(r.regionCode, [...(byRegion.get(r.regionCode) ?? []), r.staffId]);
-  const day = now.toISOString().slice(0, 10);
   const notices: LapsingNotice[] = [];
   for (const [regionCode, staffIds] of byRegion) {
+    // The region's own calendar day: the 06:00 WIB run is the day before in UTC.
+    const day = localDay(now, regionCode);
     const [counted] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(cases)

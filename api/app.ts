@@ -87,13 +87,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRouter({ checks: deps.checks, ...(deps.draining ? { draining: deps.draining } : {}) }));
   app.use(metricsRouter(metrics, deps.extraMetrics, deps.metricsToken));
   app.use(docsRouter());
-  if (deps.codec) {
-    const guard = deps.codec.requireAuth ? [authenticate(deps.verifyToken), allow('supervisor', 'admin')] : [];
-    app.use(codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard));
-  }
-
   const staffDirectory = deps.staffDirectory ?? new StaffDirectory(deps.db, 'known');
   const services: AppDeps = { ...deps, staffDirectory };
+  if (deps.codec) {
+    // Decrypting personal data: a deactivated or lapsed supervisor's still-valid token is refused here too.
+    const guard = deps.codec.requireAuth ? [authenticate(deps.verifyToken), practiceOf(staffDirectory), allow('supervisor', 'admin')] : [];
+    app.use(codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard));
+  }
   app.use('/v1', authenticate(deps.verifyToken), practiceOf(staffDirectory));
   // Every Temporal call a request makes ends by one deadline: a part that is down costs a 503, not a hang.
   const deadlineMs = deps.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;

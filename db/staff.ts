@@ -1,6 +1,6 @@
 // The staff registry's reads and writes, shared by the API (registration, authentication, assignment)
 // and the worker's activities (caseload warnings, the daily verification list).
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { PracticeRole, StaffRecord, UnitKind } from '../domain/workforce';
 import type { Db } from './client';
 import { cases, staff, staffEvents } from './schema';
@@ -38,25 +38,4 @@ export async function caseloadOf(db: Db, staffId: string): Promise<number> {
 
 export async function recordStaffEvent(db: Db, staffId: string, type: string, actorId: string, data: Record<string, string | number | boolean | null> = {}): Promise<void> {
   await db.insert(staffEvents).values({ staffId, type, actorId, data });
-}
-
-/**
- * Marks a worker as warned about their caseload if they were not already: true exactly once per crossing
- * of the threshold, however many writers race (the update is conditional).
- */
-export async function markCaseloadWarned(db: Db, staffId: string, at: Date): Promise<boolean> {
-  const marked = await db
-    .update(staff)
-    .set({ caseloadWarnedAt: at })
-    .where(and(eq(staff.staffId, staffId), sql`${staff.caseloadWarnedAt} is null`))
-    .returning({ staffId: staff.staffId });
-  return marked.length > 0;
-}
-
-/** Back under the threshold: the next crossing warns again. */
-export async function clearCaseloadWarning(db: Db, staffId: string): Promise<void> {
-  await db
-    .update(staff)
-    .set({ caseloadWarnedAt: null })
-    .where(and(eq(staff.staffId, staffId), sql`${staff.caseloadWarnedAt} is not null`));
 }

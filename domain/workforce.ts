@@ -2,7 +2,12 @@
 // certification and verification (verivali) still hold. One table says what each practice role may do;
 // the case rules keep their four abstract roles, and each practice role acts as one of them.
 import type { CommandType } from './commands';
+import { localDay } from './local-time';
 import type { Role, TokenRole } from './roles';
+
+/** `required`: every staff token needs a registry record; `known`: registered staff follow it, others their token. */
+export const STAFF_REGISTRY_MODES = ['required', 'known'] as const;
+export type StaffRegistryMode = (typeof STAFF_REGISTRY_MODES)[number];
 
 /** Who a Dinsos unit is: a kabupaten/kota Dinsos, a province's Dinsos, a UPTD or panti, a Sentra Kemensos. */
 export const UNIT_KINDS = ['dinsos_kabkota', 'dinsos_provinsi', 'uptd_panti', 'sentra_kemensos'] as const;
@@ -42,7 +47,8 @@ export const PERMISSIONS: Record<PracticeRole, Permissions> = {
   pekerja_sosial: { actsAs: 'case_manager', carriesCases: true, commands: 'all', kecamatanOnly: false, seesPersonalData: true, certified: true },
   pendamping_sosial: { actsAs: 'case_manager', carriesCases: true, commands: 'all', kecamatanOnly: false, seesPersonalData: true, certified: false },
   penyuluh_sosial: { actsAs: 'case_manager', carriesCases: false, commands: FIELD, kecamatanOnly: false, seesPersonalData: true, certified: false },
-  tksk: { actsAs: 'case_manager', carriesCases: true, commands: FIELD, kecamatanOnly: true, seesPersonalData: true, certified: false },
+  // A TKSK does the outreach and the visits in their kecamatan; a pendamping or pekerja sosial carries the case.
+  tksk: { actsAs: 'case_manager', carriesCases: false, commands: FIELD, kecamatanOnly: true, seesPersonalData: true, certified: false },
   psm: { actsAs: 'case_manager', carriesCases: false, commands: FIELD, kecamatanOnly: true, seesPersonalData: true, certified: false },
   relawan: { actsAs: 'operator', carriesCases: false, commands: [], kecamatanOnly: false, seesPersonalData: false, certified: false },
   petugas_intake: { actsAs: 'operator', carriesCases: false, commands: 'all', kecamatanOnly: false, seesPersonalData: true, certified: false },
@@ -69,22 +75,24 @@ export interface StaffRecord {
 export const STAFF_REFUSALS = ['STAFF_INACTIVE', 'STAFF_UNVERIFIED', 'CERTIFICATION_LAPSED', 'STAFF_CANNOT_CARRY', 'STAFF_OUTSIDE_REGION'] as const;
 export type StaffRefusal = (typeof STAFF_REFUSALS)[number];
 
-const lapsed = (until: string | null, now: Date) => !until || until < now.toISOString().slice(0, 10);
+/** A date holds through its last day in the staff member's own zone (WIB, WITA, WIT). */
+const lapsedBy = (until: string | null, day: string) => !until || until < day;
 
 /** Whether the record may act at all today: active, verified (verivali) and, where needed, certified. */
 export function standing(s: StaffRecord, now: Date): StaffRefusal | undefined {
   if (!s.active) return 'STAFF_INACTIVE';
-  if (s.role !== 'admin' && lapsed(s.verifiedUntil, now)) return 'STAFF_UNVERIFIED';
-  if (PERMISSIONS[s.role].certified && lapsed(s.certifiedUntil, now)) return 'CERTIFICATION_LAPSED';
+  const day = localDay(now, s.regionCode);
+  if (s.role !== 'admin' && lapsedBy(s.verifiedUntil, day)) return 'STAFF_UNVERIFIED';
+  if (PERMISSIONS[s.role].certified && lapsedBy(s.certifiedUntil, day)) return 'CERTIFICATION_LAPSED';
   return undefined;
 }
 
-/** A province code covers its kabupaten/kota. */
-const covers = (region: string, caseRegion: string) => caseRegion === region || caseRegion.startsWith(`${region}.`);
-
-/** Whether a case in `caseRegion` may be newly assigned to this worker. */
+/**
+ * Whether a case in `caseRegion` may be newly assigned to this worker: a worker of that very region (a
+ * provincial worker carries the province's own cases, not a kabupaten's — regional autonomy).
+ */
 export function assignmentRefusal(s: StaffRecord, caseRegion: string, now: Date): StaffRefusal | undefined {
-  return standing(s, now) ?? (!PERMISSIONS[s.role].carriesCases ? 'STAFF_CANNOT_CARRY' : !covers(s.regionCode, caseRegion) ? 'STAFF_OUTSIDE_REGION' : undefined);
+  return standing(s, now) ?? (!PERMISSIONS[s.role].carriesCases ? 'STAFF_CANNOT_CARRY' : s.regionCode !== caseRegion ? 'STAFF_OUTSIDE_REGION' : undefined);
 }
 
 /** The case commands a practice role may give (beyond what its abstract role allows, nothing). */
@@ -97,8 +105,9 @@ export function mayGive(role: PracticeRole, type: CommandType): boolean {
 export function lapsing(s: StaffRecord, now: Date, withinDays: number): 'verification' | 'certification' | undefined {
   const horizon = new Date(now.getTime() + withinDays * 86_400_000);
   if (!s.active) return undefined;
-  if (s.role !== 'admin' && lapsed(s.verifiedUntil, horizon)) return 'verification';
-  if (PERMISSIONS[s.role].certified && lapsed(s.certifiedUntil, horizon)) return 'certification';
+  const day = localDay(horizon, s.regionCode);
+  if (s.role !== 'admin' && lapsedBy(s.verifiedUntil, day)) return 'verification';
+  if (PERMISSIONS[s.role].certified && lapsedBy(s.certifiedUntil, day)) return 'certification';
   return undefined;
 }
 

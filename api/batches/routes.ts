@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { STAFF } from '../../domain/roles';
 import { allow } from '../auth/authenticate';
+import { assertAssignable } from '../staff/practice';
 import type { ServiceDeps } from '../deps';
 import { checkedKey, updateKey } from '../http/idempotency';
 import type { RegisterRoute } from '../http/openapi';
@@ -26,6 +27,7 @@ export function batchesRouter(deps: ServiceDeps): Router {
   router.post('/v1/repatriation-batches', allow(...STAFF), async (req, res) => {
     const key = checkedKey(req.get('idempotency-key'));
     const body = parseBody(openBatchBody, req.body);
+    await assertAssignable(deps.staffDirectory, body.assignedWorker, body.regionCode);
     const opened = await openBatch(deps, principalOf(req), body, key);
     if (opened.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res

@@ -12,6 +12,7 @@ import { canSeeRegion } from '../http/principal';
 import { ProblemError, refusalProblem } from '../http/problem';
 import { withCurrentCodes } from './current-codes';
 import { assertVisible } from './read';
+import { PERMISSIONS } from '../../domain/workforce';
 import { assignee, assigneeRefusal, practiceRefusal } from '../staff/practice';
 
 const GRPC_NOT_FOUND = 5;
@@ -27,6 +28,9 @@ async function checkWorkforce(deps: ServiceDeps, principal: Principal, command: 
   const now = new Date();
   const refused = principal.practice && practiceRefusal(principal.practice, command.type, view, now);
   if (refused) throw ProblemError.of(refused);
+  // The first response would make the caller the case's worker; one whose role carries no cases names who will.
+  const selfAssigns = (command.type === 'acknowledge' && !named) || (command.type === 'recordRapidAssessment' && view.stage === 'identification');
+  if (principal.practice && !PERMISSIONS[principal.practice.role].carriesCases && selfAssigns && view.assignedWorker === null) throw ProblemError.of('ASSIGNEE_REQUIRED');
   const who = named && deps.staffDirectory && assignee(named, view);
   const unassignable = who && (await assigneeRefusal(deps.staffDirectory!, who, now));
   if (unassignable) throw ProblemError.of(unassignable);

@@ -10,7 +10,7 @@ import type { RegisterRoute } from '../http/openapi';
 import { common, headers, json, jsonBody, problem } from '../http/openapi';
 import { caseId as caseIdSchema, parseBody } from '../http/parse';
 import { canSeeRegion, principalOf } from '../http/principal';
-import { seesPersonalData, withoutPersonalData } from '../staff/practice';
+import { assertAssignable, seesPersonalData, withoutPersonalData } from '../staff/practice';
 import { ProblemError } from '../http/problem';
 import { actOnCase } from './act';
 import { commandBody } from './commands';
@@ -39,6 +39,7 @@ export function casesRouter(deps: ServiceDeps): Router {
     const body = parseBody(openCaseBody, req.body);
     const principal = principalOf(req);
     if (!canSeeRegion(principal, body.regionCode)) throw ProblemError.of('REGION_NOT_ALLOWED');
+    await assertAssignable(deps.staffDirectory, body.assignedWorker, body.regionCode);
     const opened = await openCase(deps, principal, body, key);
     if (opened.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res

@@ -114,6 +114,11 @@ export const API_MESSAGES = {
     id: 'Eskalasi kasus ini belum sampai ke tingkat jabatan Anda.',
     en: 'This case\'s escalation has not reached your level.',
   },
+  ASSIGNEE_REQUIRED: {
+    status: 409,
+    id: 'Sebutkan petugas yang akan memegang kasus ini (assignedWorker); peran Anda tidak memegang kasus.',
+    en: 'Name the worker who will carry this case (assignedWorker); your role does not carry cases.',
+  },
   ASSIGNEE_NOT_REGISTERED: {
     status: 409,
     id: 'Petugas yang ditunjuk tidak ada di registri petugas.',

@@ -8,7 +8,7 @@ import type { StaffRow } from '../../db/staff';
 import { findStaff, staffRecord } from '../../db/staff';
 import type { CommandType } from '../../domain/commands';
 import { isChild } from '../../domain/steps/guards';
-import type { StaffRecord, StaffRefusal } from '../../domain/workforce';
+import type { StaffRecord, StaffRefusal, StaffRegistryMode } from '../../domain/workforce';
 import { assignmentRefusal, mayGive, PERMISSIONS, standing } from '../../domain/workforce';
 import type { CaseView } from '../../workflows/case/contract';
 import { isDatabaseUnavailable } from '../http/failures';
@@ -17,11 +17,10 @@ import { ProblemError } from '../http/problem';
 import type { Principal } from '../http/principal';
 import { principalOf, setPrincipal } from '../http/principal';
 
-export const STAFF_REGISTRY_MODES = ['required', 'known'] as const;
-export type StaffRegistryMode = (typeof STAFF_REGISTRY_MODES)[number];
-
-/** Records read in the last half minute: the registry answers from here while the database is down. */
+/** Records read in the last half minute are answered from memory. */
 const CACHE_MS = 30_000;
+/** While the database is down, a record read in the last five minutes still answers; an older one does not. */
+const STALE_MS = 5 * 60_000;
 
 export class StaffDirectory {
   private readonly cache = new Map<string, { row: StaffRow | undefined; at: number }>();
@@ -41,7 +40,7 @@ export class StaffDirectory {
       return row;
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
-      if (cached) return cached.row;
+      if (cached && Date.now() - cached.at < STALE_MS) return cached.row;
       // Nobody may act on a registry that cannot be read; in `known` mode the token's own claims stand.
       if (this.mode === 'required') throw err;
       return undefined;
@@ -98,6 +97,12 @@ export function assignee(command: { type: CommandType; assignedWorker?: string }
   return command.type === 'acknowledge' || command.type === 'reassign' ? { staffId: command.assignedWorker, region: view.regionCode } : undefined;
 }
 
+/** A worker named at intake (a case, or a group's batch) must be one who may carry it, as a later assignment must. */
+export async function assertAssignable(directory: StaffDirectory | undefined, staffId: string | undefined, region: string): Promise<void> {
+  const refused = directory && staffId ? await assigneeRefusal(directory, { staffId, region }, new Date()) : undefined;
+  if (refused) throw ProblemError.of(refused);
+}
+
 /** Whether the named worker may newly carry a case of that region (only active, verified workers of it). */
 export async function assigneeRefusal(directory: StaffDirectory, who: { staffId: string; region: string }, now: Date): Promise<ApiCode | undefined> {
   const row = await directory.find(who.staffId);
@@ -119,7 +124,9 @@ export function practiceRefusal(record: StaffRecord, type: CommandType, view: Ca
     if (!area || !record.kecamatanCode || !(area === record.kecamatanCode || area.startsWith(`${record.kecamatanCode}.`))) return 'OUTSIDE_KECAMATAN';
   }
   if (type === 'recordAssessment' && isChild(view, now) && !role.certified) return 'CERTIFIED_WORKER_REQUIRED';
-  if (role.escalationLevel && view.escalationLevel < role.escalationLevel) return 'ESCALATION_LEVEL_TOO_LOW';
+  // The heads take charge of escalations of their level; reassigning across the unit needs none.
+  const ladderCommand = type === 'acknowledgeEscalation' || type === 'extendDeadline';
+  if (role.escalationLevel && ladderCommand && view.escalationLevel < role.escalationLevel) return 'ESCALATION_LEVEL_TOO_LOW';
   return undefined;
 }
 
@@ -131,7 +138,7 @@ export function withoutPersonalData(view: CaseView): CaseView {
     report: { channel: view.report.channel },
     notes: [],
     identity: undefined,
-    plan: view.plan && { ...view.plan, goals: undefined },
+    plan: view.plan && { ...view.plan, goals: undefined, revision: view.plan.revision && { ...view.plan.revision, goals: [] } },
   } as CaseView;
 }
 

@@ -1,7 +1,7 @@
 // The staff registry over HTTP: register (Idempotency-Key), change, deactivate, list and read records,
 // and a worker's caseload. An admin manages everyone; a Kasi the workers of the regions they hold, never
 // the heads. Records outside the caller's regions do not exist for them (404).
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { staff } from '../../db/schema';
 import type { StaffRow } from '../../db/staff';
@@ -34,11 +34,16 @@ export function staffView(row: StaffRow, now: Date) {
   };
 }
 
-/** A Kasi manages the workers of their regions; the heads (and admins) only an admin registers or changes. */
-function assertManages(principal: Principal, record: Pick<StaffRecord, 'regionCode' | 'role'>): void {
+/**
+ * A Kasi manages the workers of their own unit (a registered Kasi: that unit; an unregistered supervisor
+ * in `known` mode: their regions); the heads and admins only an admin registers or changes.
+ */
+function assertManages(principal: Principal, record: Pick<StaffRecord, 'regionCode' | 'role' | 'unitCode'>): void {
   if (principal.role === 'admin') return;
   if (principal.role !== 'supervisor' || HEAD_ROLES.includes(record.role)) throw ProblemError.of('FORBIDDEN');
   if (!canSeeRegion(principal, record.regionCode)) throw ProblemError.of('REGION_NOT_ALLOWED');
+  const own = principal.practice;
+  if (own && (own.role !== 'kasi' || own.unitCode !== record.unitCode)) throw ProblemError.of('FORBIDDEN');
 }
 
 function assertValid(record: StaffRecord, now: Date, isNew: boolean): void {
@@ -112,8 +117,8 @@ export async function listStaff(db: Db, principal: Principal, q: StaffQuery, now
     .map(([role]) => role);
   const lapsing = horizon
     ? or(
-        and(sql`${staff.role} <> 'admin'`, or(isNull(staff.verifiedUntil), lte(staff.verifiedUntil, horizon))),
-        and(sql`${staff.role} in (${sql.join(certifiedRoles.map((r) => sql`${r}`), sql`, `)})`, or(isNull(staff.certifiedUntil), lte(staff.certifiedUntil, horizon))),
+        and(sql`${staff.role} <> 'admin'`, or(isNull(staff.verifiedUntil), lt(staff.verifiedUntil, horizon))),
+        and(sql`${staff.role} in (${sql.join(certifiedRoles.map((r) => sql`${r}`), sql`, `)})`, or(isNull(staff.certifiedUntil), lt(staff.certifiedUntil, horizon))),
       )
     : undefined;
   const filters = [

@@ -9,6 +9,7 @@ import { StaffDirectory } from '../../api/staff/practice';
 import type { DevWorker } from '../helpers/dev-worker';
 import { startDevWorker } from '../helpers/dev-worker';
 import { as, caughtUp, testApp } from '../helpers/api';
+import { testKeyRing } from '../helpers/temporal';
 import { eventually } from '../helpers/eventually';
 
 let dev: DevWorker;
@@ -76,6 +77,8 @@ test('the Kasi keeps the registry of their unit: bad input is refused and change
   ]);
   expect(await dev.database.db.select().from(staff).where(eq(staff.staffId, 'x-2'))).toEqual([]);
   expect((await register(KASI, record('x-5', 'kabid'))).body.code).toBe('FORBIDDEN');
+  // A Kasi manages their own unit: not a UPTD's staff in the same kabupaten.
+  expect((await register(KASI, record('x-7', 'pendamping_sosial', { unitCode: 'UPTD-PANTI-8701', unitKind: 'uptd_panti' }))).body.code).toBe('FORBIDDEN');
   expect((await register(KASI, record('x-6', 'pendamping_sosial', { regionCode: OTHER, unitCode: 'DINSOS-8702' }))).body.code).toBe('REGION_NOT_ALLOWED');
 
   const key = randomUUID();
@@ -98,6 +101,13 @@ test('a case is assigned only to an active, verified worker of its region whose 
   await register(KASI, record('leaving-8701', 'pendamping_sosial')).expect(201);
   await request(app).patch('/v1/staff/leaving-8701').set(KASI).send({ active: false }).expect(200);
   const tries = ['lapsing-8701', 'leaving-8701', 'relawan-8701', 'pendamping-8702', 'nobody-8701'];
+  // Named at intake, the same rules hold.
+  const atIntake = await request(app)
+    .post('/v1/cases')
+    .set(as('operator:op-8701', [REGION]))
+    .set('idempotency-key', randomUUID())
+    .send({ category: 'tuna_sosial', riskLevel: 'low', regionCode: REGION, report: { channel: 'public' }, subject: {}, assignedWorker: 'leaving-8701' });
+  expect([atIntake.status, atIntake.body.code]).toEqual([409, 'ASSIGNEE_INACTIVE']);
   const refused = [];
   for (const worker of tries) refused.push((await command(caseId, KASI, { type: 'acknowledge', assignedWorker: worker })).body.code);
   // A worker the registry does not know may still be named in `known` mode (a deployment adopting it).
@@ -117,13 +127,21 @@ test('a case is assigned only to an active, verified worker of its region whose 
     ];
     expect(new Set(codes)).toEqual(new Set([who.includes('lapsing') ? 'STAFF_UNVERIFIED' : 'STAFF_INACTIVE']));
   }
+  // Decrypting payloads too: the deactivated supervisor's still-valid token is refused at the codec.
+  await register(KASI, record('spv-leaving-8701', 'pendamping_sosial')).expect(201);
+  await request(app).patch('/v1/staff/spv-leaving-8701').set(KASI).send({ active: false }).expect(200);
+  const guarded = testApp(dev, { codec: { ring: testKeyRing, corsOrigins: [], requireAuth: true } });
+  expect((await request(guarded).post('/codec/decode').set(as('supervisor:spv-leaving-8701', [REGION])).send({ payloads: [] }).expect(403)).body.code).toBe('STAFF_INACTIVE');
+  await request(guarded).post('/codec/decode').set(KASI).send({ payloads: [] }).expect(200);
 });
 
 test('a TKSK acts on cases reported in their kecamatan only; a relawan reads without personal data; a child is assessed by a certified pekerja sosial', async () => {
   const TKSK = as('case_manager:tksk-8701', ['87']);
   const mine = await openCase({ report: { channel: 'tksk', place: { areaCode: '87.01.03.2001', landmark: 'pasar' } } });
   const elsewhere = await openCase({ report: { channel: 'tksk', place: { areaCode: '87.01.05' } } });
-  await command(mine, TKSK, { type: 'acknowledge' }).expect(200);
+  // The TKSK's outreach is the first response; the case is carried by a pendamping they name.
+  expect((await command(mine, TKSK, { type: 'acknowledge' }).expect(409)).body.code).toBe('ASSIGNEE_REQUIRED');
+  await command(mine, TKSK, { type: 'acknowledge', assignedWorker: 'pendamping-8701' }).expect(200);
   await command(mine, TKSK, { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: ['food'] }).expect(200);
   expect((await command(elsewhere, TKSK, { type: 'acknowledge' }).expect(403)).body.code).toBe('OUTSIDE_KECAMATAN');
   expect((await command(mine, TKSK, { type: 'requestTransfer', to: 'dinsos_provinsi', unitCode: 'DINSOS-87', regionCode: '87' }).expect(403)).body.code).toBe('PRACTICE_ROLE_NOT_ALLOWED');

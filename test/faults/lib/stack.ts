@@ -93,6 +93,9 @@ export class Stack {
       SIGAP_TIME_SCALE: String(TIME_SCALE),
       SIGAP_POLICY_FILE: policyFile,
       SIGAP_RATE_LIMIT_PER_MINUTE: '1000000',
+      // The faults are about outages, not the workforce: callers act on their tokens' claims, while every
+      // request still asks the staff registry (and, with PostgreSQL down, falls back as production does).
+      SIGAP_STAFF_REGISTRY: 'known',
       SIGAP_CALLBACK_URL: `http://127.0.0.1:${apiPort}/v1/partner-callbacks`,
       SIGAP_PARTNER_REFERRAL_URL: sim,
       SIGAP_PARTNER_TRANSPORT_URL: sim,

@@ -1,0 +1,46 @@
+// Times as a person in the case's region reads them: "12 Des 2026 14.00 WITA". Data stays in UTC; every
+// text a person reads is in the region's zone — WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9) — by province.
+import type { Language } from './language';
+
+export type ZoneAbbr = 'WIB' | 'WITA' | 'WIT';
+
+const ZONES: Record<ZoneAbbr, { tz: string; offsetHours: number }> = {
+  WIB: { tz: 'Asia/Jakarta', offsetHours: 7 },
+  WITA: { tz: 'Asia/Makassar', offsetHours: 8 },
+  WIT: { tz: 'Asia/Jayapura', offsetHours: 9 },
+};
+
+/** Bali, Nusa Tenggara, South/East/North Kalimantan and Sulawesi keep WITA; Maluku and Papua WIT; the rest WIB. */
+const WITA_PROVINCES = ['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76'];
+
+export function zoneOf(regionCode: string): ZoneAbbr {
+  const province = regionCode.slice(0, 2);
+  if (WITA_PROVINCES.includes(province)) return 'WITA';
+  return province >= '81' ? 'WIT' : 'WIB';
+}
+
+const MONTHS: Record<Language, readonly string[]> = {
+  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A moment in the region's zone. Indonesian zones keep no daylight saving, so a fixed offset is exact —
+ * and needs no time zone database (the workflow sandbox formats these too).
+ */
+export function localTime(iso: string | Date, regionCode: string, lang: Language = 'id'): string {
+  const zone = zoneOf(regionCode);
+  const t = new Date(new Date(iso).getTime() + ZONES[zone].offsetHours * 3_600_000);
+  const clock = lang === 'id' ? `${two(t.getUTCHours())}.${two(t.getUTCMinutes())}` : `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
+  return `${t.getUTCDate()} ${MONTHS[lang][t.getUTCMonth()]} ${t.getUTCFullYear()} ${clock} ${zone}`;
+}
+
+/** The calendar day in the region's zone ("2026-12-12"), for reports counted by local day or month. */
+export function localDay(iso: string | Date, regionCode: string): string {
+  const t = new Date(new Date(iso).getTime() + ZONES[zoneOf(regionCode)].offsetHours * 3_600_000);
+  return t.toISOString().slice(0, 10);
+}
+
+export const timeZoneOf = (regionCode: string) => ZONES[zoneOf(regionCode)].tz;
