@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { notifications } from '../db/schema';
 import type { Language } from '../domain/notification-templates';
 import { channelFor, recipientFor, renderNotification } from '../domain/notification-templates';
+import type { Office } from '../domain/notification-texts';
 import type { Audience, NotificationTemplate } from '../domain/notifications';
 import { refusalCodeOf } from '../domain/integration/calls';
 import type { NotificationGateway } from './partners/notification-gateway';
@@ -21,6 +22,8 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** How long a leased row is this dispatcher's before another may take it over. */
   leaseMs?: number;
+  /** The office each region's messages are sent on behalf of: its name and official number (kab/kota, else province). */
+  offices?: Record<string, Office>;
   /** Serve only these provinces (e.g. where a provincial gateway contract applies); all when absent. */
   provinces?: string[];
   /** First retry delay after the gateway failed to answer; doubles up to retryMaxMs (15 minutes). */
@@ -51,6 +54,7 @@ interface Settings {
   expireAfterMs: number;
   now: () => Date;
   inProvinces: SQL | undefined;
+  offices: Record<string, Office>;
   backoffMs: (attempts: number) => number;
 }
 
@@ -64,9 +68,16 @@ function settingsOf(opts: DispatcherOptions): Settings {
     leaseMs: opts.leaseMs ?? 60_000,
     expireAfterMs: opts.expireAfterMs ?? 24 * 3_600_000,
     now: opts.now ?? (() => new Date()),
+    offices: opts.offices ?? {},
     inProvinces: opts.provinces ? inArray(sql`substr(${notifications.regionCode}, 1, 2)`, opts.provinces) : undefined,
     backoffMs: (attempts) => Math.min((opts.retryBaseMs ?? 1_000) * 2 ** Math.max(0, attempts - 1), opts.retryMaxMs ?? 15 * 60_000),
   };
+}
+
+/** A kabupaten/kota's own office, else its province's; none configured leaves the words generic. */
+function officeOf(offices: Record<string, Office>, regionCode: string): { office?: Office } {
+  const office = offices[regionCode] ?? offices[regionCode.slice(0, 2)];
+  return office ? { office } : {};
 }
 
 async function lease(s: Settings): Promise<Row[]> {
@@ -105,7 +116,7 @@ async function send(s: Settings, row: Row): Promise<'sent' | 'failed' | 'retryin
       to: recipientFor({ audience, caseId: row.caseId, staffId: row.staffId, regionCode: row.regionCode }),
       template: row.template,
       language,
-      body: renderNotification(row.template as NotificationTemplate, language, row.data),
+      body: renderNotification(row.template as NotificationTemplate, language, row.data, { audience, regionCode: row.regionCode, ...officeOf(s.offices, row.regionCode) }),
     });
     await db
       .update(notifications)

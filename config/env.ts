@@ -6,6 +6,10 @@ import type { LegacyCategory } from '../domain/categories';
 import { LEGACY_CATEGORIES } from '../domain/categories';
 import type { PolicyOverrides } from '../domain/policy';
 import { DEFAULT_POLICY, policyProblems, withOverrides } from '../domain/policy';
+import type { StaffRegistryMode } from '../domain/workforce';
+import type { Offices } from './offices';
+import { loadOffices } from './offices';
+import { STAFF_REGISTRY_MODES } from '../domain/workforce';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -26,7 +30,8 @@ const schema = z.object({
   SIGAP_CODEC_ENDPOINT: z.enum(['on', 'off']).optional(),
   SIGAP_CODEC_CORS_ORIGIN: z.string().optional(),
   SIGAP_CODEC_AUTH: z.enum(['on', 'off']).optional(),
-  SIGAP_STAFF_REGISTRY: z.enum(['required', 'known']).optional(),
+  SIGAP_STAFF_REGISTRY: z.enum(STAFF_REGISTRY_MODES).optional(),
+  SIGAP_OFFICES_FILE: z.string().optional(),
   SIGAP_POLICY_FILE: z.string().optional(),
   SIGAP_TIME_SCALE: z.coerce.number().positive().max(1).optional(),
   SIGAP_JWT_SECRET: z.string().min(32).optional(),
@@ -70,7 +75,9 @@ export interface Config {
   /** The codec endpoint requires a supervisor's or admin's bearer token. */
   codecAuth: boolean;
   /** `required`: every staff token needs an active, verified registry record; `known`: registered staff follow the registry, others their token. */
-  staffRegistry: 'required' | 'known';
+  staffRegistry: StaffRegistryMode;
+  /** Per region, the office messages are sent on behalf of and its official number. */
+  offices: Offices;
   policy: PolicyOverrides;
   auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string; audience: string };
   rateLimitPerMinute: number;
@@ -144,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     codecEndpoint: (e.SIGAP_CODEC_ENDPOINT ?? (production ? 'off' : 'on')) === 'on',
     codecAuth: (e.SIGAP_CODEC_AUTH ?? (production ? 'on' : 'off')) === 'on',
     staffRegistry: e.SIGAP_STAFF_REGISTRY ?? (production ? 'required' : 'known'),
+    offices: loadOffices(e.SIGAP_OFFICES_FILE, production),
     codecCorsOrigins: (e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT}`)
       .split(',')
       .map((o) => o.trim())

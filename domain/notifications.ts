@@ -66,7 +66,7 @@ function reminderFor(file: CaseFile, e: DomainEvent, base: (audience: Audience) 
   const audience: Audience = actor === 'case_manager' ? 'case_manager' : 'supervisor';
   const receiving = file.transfers.at(-1);
   const regionCode = actor === 'receiving_supervisor' && receiving ? receiving.regionCode : file.regionCode;
-  return { ...base(audience), regionCode, key: `${file.caseId}:reminder:${e.data.key}:${audience}`, template: 'deadline.reminder', data: { ...facts, kind } };
+  return { ...base(audience), regionCode, key: `${file.caseId}:reminder:${e.data.key}:${audience}`, template: 'deadline.reminder', data: { ...facts, kind, dueAt: (e.data.dueAt as string | undefined) ?? null } };
 }
 
 /** Facts that are news to someone outside the case's own ladder (rules v3 hand-offs). */
@@ -150,7 +150,7 @@ export function notificationsFor(events: DomainEvent[], file: CaseFile): Notific
           regionCode: regionFor(file, e.data.reason, audience),
           key: `${file.caseId}:${e.data.key}:L${level}:${audience}`,
           template: `escalation.level${level}` as NotificationTemplate,
-          data: { ...facts, level, reason: e.data.reason as string, subject: e.data.subject as string },
+          data: { ...facts, level, reason: e.data.reason as string, subject: e.data.subject as string, dueAt: (e.data.dueAt as string | undefined) ?? null },
         });
       }
     }

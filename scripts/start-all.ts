@@ -80,7 +80,7 @@ async function startWorker(config: Config, address: string, ring: KeyRing, datab
   });
   const running = worker.run();
   if (partners.gateway) {
-    const dispatcher = createNotificationDispatcher({ db: database.db, gateway: partners.gateway, logger });
+    const dispatcher = createNotificationDispatcher({ db: database.db, gateway: partners.gateway, logger, offices: config.offices });
     dispatcher.start();
     stack.push(() => dispatcher.stop());
   }

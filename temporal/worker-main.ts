@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     ...(process.env.SIGAP_WORKFLOW_BUNDLE ? { workflowBundlePath: process.env.SIGAP_WORKFLOW_BUNDLE } : {}),
   });
   // The outbox is drained by every worker; leases keep two of them off the same message.
-  const dispatcher = partners.gateway ? createNotificationDispatcher({ db: database.db, gateway: partners.gateway, logger }) : undefined;
+  const dispatcher = partners.gateway ? createNotificationDispatcher({ db: database.db, gateway: partners.gateway, logger, offices: config.offices }) : undefined;
   dispatcher?.start();
   logger.info({ taskQueue: config.temporal.taskQueue, notifications: dispatcher ? 'dispatching' : 'outbox only' }, 'worker running');
   // Worker.run() installs its own SIGINT/SIGTERM handling and drains in-flight tasks before resolving.

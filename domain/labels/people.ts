@@ -1,0 +1,44 @@
+// Words for who is who: the case rules' roles, practice roles, units and notification audiences.
+import type { Audience } from '../notifications';
+import type { Role } from '../roles';
+import type { PracticeRole, UnitKind } from '../workforce';
+import type { Words } from './case';
+
+export const ROLE: Record<Role, Words> = {
+  operator: ['petugas intake', 'intake officer'],
+  case_manager: ['manajer kasus', 'case manager'],
+  supervisor: ['Kepala Seksi', 'supervisor'],
+  admin: ['administrator', 'administrator'],
+  partner: ['mitra', 'partner'],
+  system: ['sistem Sigap', 'Sigap'],
+};
+
+export const PRACTICE_ROLE: Record<PracticeRole, Words> = {
+  pekerja_sosial: ['pekerja sosial', 'social worker'],
+  pendamping_sosial: ['pendamping sosial', 'social companion'],
+  penyuluh_sosial: ['penyuluh sosial', 'social educator'],
+  tksk: ['TKSK', 'sub-district social welfare worker'],
+  psm: ['PSM', 'community social worker'],
+  relawan: ['relawan', 'volunteer'],
+  petugas_intake: ['petugas intake', 'intake officer'],
+  kasi: ['Kepala Seksi', 'head of section'],
+  kabid: ['Kepala Bidang', 'head of division'],
+  kadis: ['Kepala Dinas', 'head of agency'],
+  admin: ['administrator', 'administrator'],
+};
+
+export const UNIT_KIND: Record<UnitKind, Words> = {
+  dinsos_kabkota: ['Dinas Sosial kabupaten/kota', 'district social affairs office'],
+  dinsos_provinsi: ['Dinas Sosial provinsi', 'provincial social affairs office'],
+  uptd_panti: ['UPTD/panti', 'provincial residential home'],
+  sentra_kemensos: ['Sentra Kemensos', 'Ministry of Social Affairs centre'],
+};
+
+export const AUDIENCE: Record<Audience, Words> = {
+  case_manager: ['manajer kasus', 'case manager'],
+  supervisor: ['Kepala Seksi', 'head of section'],
+  kepala_bidang: ['Kepala Bidang', 'head of division'],
+  kepala_dinas: ['Kepala Dinas', 'head of agency'],
+  family: ['keluarga', 'family'],
+  receiving_agency: ['lembaga penerima', 'receiving agency'],
+};
