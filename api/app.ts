@@ -92,7 +92,8 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.codec) {
     // Decrypting personal data: a deactivated or lapsed supervisor's still-valid token is refused here too.
     const guard = deps.codec.requireAuth ? [authenticate(deps.verifyToken), practiceOf(staffDirectory), allow('supervisor', 'admin')] : [];
-    app.use(codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard));
+    // Who decrypted how many payloads, never what: personal data is in them.
+    app.use(codecRouter(deps.codec.ring, deps.codec.corsOrigins, guard, (e) => deps.logger.info(e, 'codec')));
   }
   app.use('/v1', authenticate(deps.verifyToken), practiceOf(staffDirectory));
   // Every Temporal call a request makes ends by one deadline: a part that is down costs a 503, not a hang.

@@ -24,6 +24,7 @@ import type { KeyRing } from '../temporal/keyring';
 import { connectClient, connectWorkerConnection, keyRingFrom, openMigratedDatabase } from '../temporal/runtime';
 import { exportSdkMetrics, sdkMetricsReader } from '../temporal/sdk-metrics';
 import { ensureStaffVerificationSchedule } from '../temporal/schedules';
+import { uiLinks } from '../temporal/ui-links';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { DEFAULT_POLICY, withOverrides } from '../domain/policy';
 import { createCaseWorker } from '../temporal/worker';
@@ -59,6 +60,12 @@ async function startTemporal(config: Config, ring: KeyRing, logger: Logger, stac
 }
 
 /** The partner simulators (unless real partner URLs are configured), the worker and the outbox dispatcher. */
+/** The Kasi's ready-made list views, for the sample region (SIGAP_UI_REGION, default Samarinda 64.72). */
+function uiLinkLines(uiBase: string, namespace: string): string[] {
+  const region = process.env.SIGAP_UI_REGION ?? '64.72';
+  return [`  List views (${region}; add the Sigap columns with the UI's column picker):`, ...uiLinks(uiBase, namespace, region, new Date()).map((l) => `    ${l.title}: ${l.url}`)];
+}
+
 async function startWorker(config: Config, address: string, ring: KeyRing, database: Database, logger: Logger, stack: Stack) {
   let simulatorUrl: string | undefined;
   if (config.partners.simulators) {
@@ -126,6 +133,7 @@ async function main(): Promise<void> {
       simulatorUrl ? `  Partner sims    ${simulatorUrl}  (referral, transport, notifications, tracing; faults: PUT /_admin/faults)` : '',
       devServer?.uiUrl ? `  Temporal Web UI ${devServer.uiUrl}` : `  Temporal        ${address}`,
       `  Database        ${database.kind === 'pglite' ? path.join(config.dataDir, 'pglite') + ' (PGlite)' : 'DATABASE_URL'}`,
+      ...(devServer?.uiUrl ? uiLinkLines(devServer.uiUrl, config.temporal.namespace) : []),
       '  Stop with Ctrl-C.',
     ];
     process.stdout.write(`\n${lines.filter(Boolean).join('\n')}\n\n`);

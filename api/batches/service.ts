@@ -1,5 +1,6 @@
 // Group repatriation batches: opening one (a batch workflow that opens one case per person), reading
 // its status, re-planning a compensated trip, and the origin Dinsos's reception decision.
+import { regionWords } from '../../domain/case/ui-texts';
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -51,7 +52,7 @@ export async function openBatch(deps: ServiceDeps, principal: Principal, body: O
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      staticSummary: `group repatriation · ${body.members.length} people · ${body.regionCode} → ${body.originRegionCode}`,
+      staticSummary: `pemulangan rombongan · ${body.members.length} orang · ${regionWords(body.regionCode)} → ${regionWords(body.originRegionCode)}`,
     });
   } catch (err) {
     if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -1,5 +1,6 @@
 // Intake: a report becomes a case. The Idempotency-Key is reserved in PostgreSQL before the workflow
 // starts, so a retried request (after a crash, a timeout) opens the same case, never a second one.
+import { staticDetails, staticSummary } from '../../domain/case/ui-texts';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -78,6 +79,8 @@ export function startCaseWorkflow(client: Client, taskQueue: string, input: Open
       escalationLevel: 0,
       nextDeadlineAt: null,
     }),
-    staticSummary: `${input.category} · risk ${input.riskLevel} · region ${input.regionCode}`,
+    // What a Kasi reads in the Temporal UI: labels and local time, never the person.
+    staticSummary: staticSummary(input),
+    staticDetails: staticDetails({ ...input, channel: input.report.channel }, new Date()),
   });
 }

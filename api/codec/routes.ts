@@ -4,7 +4,17 @@ import type { Payload } from '@temporalio/common';
 import type { Request, RequestHandler, Response } from 'express';
 import express, { Router } from 'express';
 import { EncryptionCodec } from '../../temporal/encryption-codec';
+import { principalOf } from '../http/principal';
 import type { KeyRing } from '../../temporal/keyring';
+
+/** The caller's staff id once a guard authenticated them. */
+function principalId(req: Request): string | undefined {
+  try {
+    return principalOf(req).id;
+  } catch {
+    return undefined;
+  }
+}
 
 interface JsonPayload {
   metadata?: Record<string, string>;
@@ -24,7 +34,15 @@ const toJson = (p: Payload): JsonPayload => ({
 /** A Temporal payload is at most 2 MB; a batch of them from the UI stays under this. */
 export const CODEC_BODY_LIMIT = '4mb';
 
-export function codecRouter(ring: KeyRing, corsOrigins: string[], guard: RequestHandler[] = []): Router {
+/** Loopback addresses: without a guard, decoding is for the person at this machine only. */
+const LOCAL = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export interface CodecAudit {
+  /** Every decode or encode, by whom (a staff id, or "local") and how many payloads — never their content. */
+  (event: { op: 'decode' | 'encode'; caller: string; payloads: number; remote: string }): void;
+}
+
+export function codecRouter(ring: KeyRing, corsOrigins: string[], guard: RequestHandler[] = [], audit?: CodecAudit): Router {
   const codec = new EncryptionCodec(ring);
   const router = Router();
   router.use('/codec', (req, res, next) => {
@@ -40,14 +58,20 @@ export function codecRouter(ring: KeyRing, corsOrigins: string[], guard: Request
     }
     next();
   });
-  const handle = (fn: (p: Payload[]) => Promise<Payload[]>) => async (req: Request, res: Response) => {
+  // Without a guard (development), only this machine may decrypt: the API port may be reachable from the LAN.
+  const localOnly: RequestHandler = (req, res, next) => {
+    if (guard.length || LOCAL.has(req.socket.remoteAddress ?? '')) return next();
+    res.status(403).type('application/problem+json').json({ code: 'CODEC_LOCAL_ONLY', status: 403, title: 'Dekripsi hanya dari mesin ini / decoding from this machine only' });
+  };
+  const handle = (op: 'decode' | 'encode', fn: (p: Payload[]) => Promise<Payload[]>) => async (req: Request, res: Response) => {
     const payloads = (req.body as { payloads?: JsonPayload[] } | undefined)?.payloads ?? [];
+    audit?.({ op, caller: principalId(req) ?? 'local', payloads: payloads.length, remote: req.socket.remoteAddress ?? '' });
     res.json({ payloads: (await fn(payloads.map(fromJson))).map(toJson) });
   };
   // Preflight requests above carry no credentials; the guard applies to the calls themselves, and comes
   // before the body is read. The UI sends whole batches of payloads, hence a cap of its own.
   const body = express.json({ limit: CODEC_BODY_LIMIT });
-  router.post('/codec/decode', ...guard, body, handle((p) => codec.decode(p)));
-  router.post('/codec/encode', ...guard, body, handle((p) => codec.encode(p)));
+  router.post('/codec/decode', localOnly, ...guard, body, handle('decode', (p) => codec.decode(p)));
+  router.post('/codec/encode', localOnly, ...guard, body, handle('encode', (p) => codec.encode(p)));
   return router;
 }

@@ -6,6 +6,7 @@ import { CATEGORIES, LEGACY_CATEGORIES } from '../../domain/categories';
 import { CLOSURE_OUTCOMES, LEGACY_CLOSURE_OUTCOMES } from '../../domain/codes';
 import { AGENCY_CODE, CASE_ID, REGION_CODE, STAFF_ID } from '../../domain/ids';
 import type { FieldError } from './problem';
+import { issueMessage, ownMessage } from './field-messages';
 import { ProblemError } from './problem';
 
 export const staffId = z.string().regex(STAFF_ID, 'expected an opaque staff id');
@@ -37,9 +38,9 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   const errors: FieldError[] = result.error.issues.flatMap((issue) => {
     const at = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((k) => ({ field: at ? `${at}.${k}` : k, message: 'unknown field' }));
+      return issue.keys.map((k) => ({ field: at ? `${at}.${k}` : k, message: 'unknown field', messages: ownMessage('unknown field') }));
     }
-    return [{ field: at || '(body)', message: issue.message }];
+    return [{ field: at || '(body)', message: issue.message, messages: issueMessage(issue) }];
   });
   throw ProblemError.of('VALIDATION_FAILED', errors);
 }

@@ -1,6 +1,7 @@
 // RFC 9457 problem details with a stable code and the message in Bahasa Indonesia and English.
 import type { NextFunction, Request, Response } from 'express';
 import { isRuleCode, RULE_MESSAGES } from '../../domain/rule-codes';
+import { ownMessage } from './field-messages';
 
 type Bilingual = { id: string; en: string };
 
@@ -152,7 +153,9 @@ export type ApiCode = keyof typeof API_MESSAGES;
 
 export interface FieldError {
   field: string;
+  /** English as given; the response carries the request's language here and both in `messages`. */
   message: string;
+  messages?: { id: string; en: string };
 }
 
 export class ProblemError extends Error {
@@ -188,6 +191,12 @@ export function language(req: Request): 'id' | 'en' {
   return req.acceptsLanguages('id', 'en') === 'en' ? 'en' : 'id';
 }
 
+/** A field's problem in the request's language, with both beside it. */
+function fieldError(e: FieldError, lang: 'id' | 'en') {
+  const messages = e.messages ?? ownMessage(e.message);
+  return { field: e.field, message: messages[lang], messages };
+}
+
 /** Seconds a client should wait before repeating a request that failed because a part was down. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -204,7 +213,7 @@ export function sendProblem(req: Request, res: Response, problem: ProblemError):
       code: problem.code,
       detail: messages[language(req)],
       messages,
-      ...(problem.errors ? { errors: problem.errors } : {}),
+      ...(problem.errors ? { errors: problem.errors.map((e) => fieldError(e, language(req))) } : {}),
       instance: req.originalUrl.split('?')[0],
       requestId: res.getHeader('x-request-id'),
     });

@@ -14,6 +14,7 @@ import type {
   ReportChannel,
   TransferStatus,
   TransferTarget,
+  TransportLeg,
   VisitKind,
 } from '../codes';
 import type { CaseStatus, Stage } from '../stages';
@@ -173,6 +174,12 @@ export const TRANSFER_STATUS: Record<TransferStatus, Words> = {
   declined: ['ditolak', 'declined'],
   completed: ['sudah diserahterimakan', 'handed over'],
   withdrawn: ['dibatalkan', 'withdrawn'],
+};
+
+export const TRANSPORT_LEG: Record<TransportLeg, Words> = {
+  to_facility: ['perjalanan ke RSJ/rumah sakit', 'trip to the hospital'],
+  from_facility: ['penjemputan dari RSJ/rumah sakit', 'pick-up from the hospital'],
+  home: ['perjalanan pulang', 'trip home'],
 };
 
 export const EXTERNAL_PARTY: Record<ExternalParty, Words> = {

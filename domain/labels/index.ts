@@ -31,6 +31,7 @@ const LISTS = {
   transferStatus: caseWords.TRANSFER_STATUS,
   externalParty: caseWords.EXTERNAL_PARTY,
   partnerCall: caseWords.PARTNER_CALL,
+  transportLeg: caseWords.TRANSPORT_LEG,
   deadline: timeWords.DEADLINE,
   moment: timeWords.MOMENT,
   command: commandWords.COMMAND,

@@ -1,5 +1,6 @@
 // The batch's members: one child case per person (their cases outlive the batch: follow-up visits go on
 // for months), and the news of the shared trip passed on to each of them.
+import { regionWords } from '../../domain/case/ui-texts';
 import { ParentClosePolicy, getExternalWorkflowHandle, startChild } from '@temporalio/workflow';
 import { caseWorkflowId, groupTripSignal } from '../case/contract';
 import type { GroupTrip } from '../case/contract';
@@ -27,7 +28,7 @@ export async function openMemberCases(input: GroupRepatriationInput): Promise<vo
           ...(input.assignedWorker ? { assignedWorker: input.assignedWorker } : {}),
         },
       ],
-      staticSummary: `returnee in group ${input.batchId.slice(0, 8)} · region ${input.regionCode} → ${input.originRegionCode}`,
+      staticSummary: `anggota rombongan ${input.batchId.slice(0, 8)} · ${regionWords(input.regionCode)} → ${regionWords(input.originRegionCode)}`,
     });
   }
 }

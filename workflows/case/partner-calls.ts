@@ -10,6 +10,7 @@ import type { Policy } from '../../domain/policy';
 import { SYSTEM_ACTOR } from '../../domain/roles';
 import { partnerActivities, refusalCode } from '../activity-options';
 import type { CaseRecorder } from './recorder';
+import { partnerCallSummary } from '../../domain/case/ui-texts';
 
 export class PartnerCalls {
   /** Calls in flight, by idempotency key. */
@@ -71,15 +72,17 @@ export class PartnerCalls {
 
   private invoke(call: PartnerCall): Promise<string | void> {
     const caseId = this.file.caseId;
+    // The event history says what each call is, in the words a Kasi reads.
+    const said = { summary: partnerCallSummary(call, this.file.regionCode) };
     switch (call.kind) {
       case 'referral.admit':
-        return this.partners.requestAdmission({ ...call, caseId });
+        return this.partners.requestAdmission.executeWithOptions(said, [{ ...call, caseId }]);
       case 'transport.book':
-        return this.partners.bookTransport({ ...call, caseRefs: [caseId] });
+        return this.partners.bookTransport.executeWithOptions(said, [{ ...call, caseRefs: [caseId] }]);
       case 'transport.cancel':
-        return this.partners.cancelTransport(call);
+        return this.partners.cancelTransport.executeWithOptions(said, [call]);
       case 'tracing.lookup':
-        return this.partners.requestFamilyTracing({ ...call, caseId, ...this.knownNik() });
+        return this.partners.requestFamilyTracing.executeWithOptions(said, [{ ...call, caseId, ...this.knownNik() }]);
     }
   }
 }

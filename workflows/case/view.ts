@@ -6,6 +6,7 @@ import type { CaseProjection } from '../../domain/case/events';
 import type { CaseFile } from '../../domain/case/file';
 import type { Policy } from '../../domain/policy';
 import { nextDeadline } from '../../domain/scheduler';
+import { currentDetails } from '../../domain/case/ui-texts';
 import { advocacyStatus } from '../../domain/steps/advocacy';
 import { caseSearchAttributes } from '../search-attributes';
 import type { CaseView, CaseWorkflowInput } from './contract';
@@ -69,11 +70,6 @@ export function publish(file: CaseFile, policy: Policy): void {
       nextDeadlineAt: due ? new Date(due.at) : null,
     }),
   );
-  setCurrentDetails(
-    [
-      `**${file.status}** · stage **${file.stage}** · pathway ${file.pathway} · ${file.jurisdiction}`,
-      `escalation level ${file.escalationLevel}${file.escalations.length ? ` (${file.escalations.map((e) => `${e.reason}:${e.subject} L${e.level}`).join(', ')})` : ''}`,
-      due ? `next: ${due.label} at ${due.at}` : 'nothing scheduled',
-    ].join(' · '),
-  );
+  // Where the case is, what it waits for and until when, in Indonesian and the region's time.
+  setCurrentDetails(currentDetails(file, due));
 }

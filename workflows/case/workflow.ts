@@ -1,5 +1,6 @@
 // One case, from intake to closure, as a durable workflow. The rules live in domain/ (pure functions);
 // this keeps the case file, waits for people, partners and time, and records what happened.
+import { timerSummary } from '../../domain/case/ui-texts';
 import { CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import type { CaseFile } from '../../domain/case/file';
 import { handoffDefaults, openCaseFile } from '../../domain/case/open';
@@ -139,5 +140,5 @@ async function nextMoment(file: CaseFile, policy: Policy): Promise<void> {
     return;
   }
   const wait = new Date(due.at).getTime() - Date.now();
-  if (wait > 0) await condition(() => file.version !== seen, wait, { summary: `${due.label} at ${due.at}` });
+  if (wait > 0) await condition(() => file.version !== seen, wait, { summary: timerSummary(due, file.regionCode) });
 }
