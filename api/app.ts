@@ -21,6 +21,7 @@ import { createApiMetrics, metricsRouter } from './http/metrics';
 import { dependencyProblem } from './http/failures';
 import { principalOf } from './http/principal';
 import { ProblemError, problemHandler, sendProblem } from './http/problem';
+import { reportsRouter } from './reports/routes';
 import { practiceOf, StaffDirectory } from './staff/practice';
 import { staffRouter } from './staff/routes';
 import { statsRouter } from './stats/routes';
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(casesRouter(services));
   app.use(escalationsRouter(deps.db));
   app.use(statsRouter(deps.db));
+  app.use(reportsRouter(deps.db));
   app.use(transfersRouter(deps.db));
   app.use(staffRouter(services));
   app.use(partnerCallbacksRouter(services));

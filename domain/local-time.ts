@@ -44,3 +44,21 @@ export function localDay(iso: string | Date, regionCode: string): string {
 }
 
 export const timeZoneOf = (regionCode: string) => ZONES[zoneOf(regionCode)].tz;
+
+const MONTH_NAMES: Record<Language, readonly string[]> = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "Januari 2026" for "2026-01". */
+export function monthWords(month: string, lang: Language = 'id'): string {
+  const [year, m] = month.split('-').map(Number);
+  return `${MONTH_NAMES[lang][m! - 1] ?? month} ${year}`;
+}
+
+/** The calendar month ("2026-01") in the region's zone, as instants: its first moment and the next month's. */
+export function localMonth(month: string, regionCode: string): { start: Date; end: Date } {
+  const [year, m] = month.split('-').map(Number);
+  const offset = ZONES[zoneOf(regionCode)].offsetHours * 3_600_000;
+  return { start: new Date(Date.UTC(year!, m! - 1, 1) - offset), end: new Date(Date.UTC(year!, m!, 1) - offset) };
+}

@@ -7,6 +7,7 @@ import { callbackPaths } from '../callbacks/routes';
 import { casePaths } from '../cases/routes';
 import { escalationPaths } from '../escalations/routes';
 import { healthPaths } from '../health/routes';
+import { reportPaths } from '../reports/routes';
 import { staffPaths } from '../staff/routes';
 import { statsPaths } from '../stats/routes';
 import { transferPaths } from '../transfers/routes';
@@ -20,6 +21,7 @@ export function buildOpenApiDocument() {
   escalationPaths(route);
   staffPaths(route);
   statsPaths(route);
+  reportPaths(route);
   transferPaths(route);
   callbackPaths(route);
   batchPaths(route);
