@@ -13,10 +13,12 @@ export function uiLinks(uiBase: string, namespace: string, regionCode: string, n
   const region = regionCode.length === 2 ? `${SA.province.name} = '${regionCode}'` : `${SA.region.name} = '${regionCode}'`;
   const open = `${SA.status.name} = 'open'`;
   const views: [string, string][] = [
+    ['Semua kasus terbuka di wilayah ini', `${open} AND ${region}`],
     ['Eskalasi tingkat 2 ke atas di wilayah ini', `${open} AND ${SA.escalationLevel.name} >= 2 AND ${region}`],
     ['Lewat batas waktu', `${open} AND ${SA.nextDeadline.name} < '${now.toISOString().slice(0, 19)}Z' AND ${region}`],
     ['Menunggu RSJ (rujukan dan penghubungan)', `${open} AND ${SA.pathway.name} = 'odgj' AND ${SA.stage.name} = 'linking' AND ${region}`],
     ['Tahap asesmen, risiko tinggi', `${open} AND ${SA.stage.name} = 'assessment' AND ${SA.risk.name} = 'high' AND ${region}`],
+    ['Alih kelola menunggu keputusan unit ini', `${open} AND ${SA.transferTo.name} = '${regionCode}'`],
     ['Dibatalkan (bukan ditutup)', `${SA.status.name} = 'withdrawn' AND ${region}`],
   ];
   return views.map(([title, query]) => ({ title, query, url: `${uiBase}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(query)}` }));

@@ -18,6 +18,8 @@ export const SA = {
   risk: defineSearchAttributeKey('SigapRisk', SearchAttributeType.KEYWORD),
   escalationLevel: defineSearchAttributeKey('SigapEscalationLevel', SearchAttributeType.INT),
   nextDeadline: defineSearchAttributeKey('SigapNextDeadline', SearchAttributeType.DATETIME),
+  /** The receiving region of a transfer waiting for its decision: the receiver's list view. */
+  transferTo: defineSearchAttributeKey('SigapTransferTo', SearchAttributeType.KEYWORD),
 } as const;
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);
@@ -32,6 +34,7 @@ export interface IndexedCaseFields {
   assignedWorker: string | null;
   escalationLevel: number;
   nextDeadlineAt: Date | null;
+  transferTo?: string | null;
 }
 
 /** Pairs for every attribute; a null value (no assignee, no deadline) means "unset". */
@@ -47,6 +50,7 @@ export function caseSearchAttributes(f: IndexedCaseFields): SearchAttributeUpdat
     { key: SA.escalationLevel, value: f.escalationLevel },
     { key: SA.assignee, value: f.assignedWorker },
     { key: SA.nextDeadline, value: f.nextDeadlineAt },
+    { key: SA.transferTo, value: f.transferTo ?? null },
   ];
 }
 

@@ -54,6 +54,12 @@ function transferSummary(file: CaseFile): CaseProjection['transfer'] {
   return t ? { status: t.status, toRegion: t.regionCode, unitCode: t.unitCode } : null;
 }
 
+/** The region a transfer waits on for its decision, if one does. */
+function awaitingTransfer(file: CaseFile): string | null {
+  const t = file.transfers?.at(-1);
+  return t?.status === 'requested' ? t.regionCode : null;
+}
+
 /** Pushes the indexable state to the Temporal UI: search attributes and current details, never personal data. */
 export function publish(file: CaseFile, policy: Policy): void {
   const due = nextDeadline(file, policy);
@@ -68,6 +74,7 @@ export function publish(file: CaseFile, policy: Policy): void {
       assignedWorker: file.assignedWorker,
       escalationLevel: file.escalationLevel,
       nextDeadlineAt: due ? new Date(due.at) : null,
+      transferTo: awaitingTransfer(file),
     }),
   );
   // Where the case is, what it waits for and until when, in Indonesian and the region's time.
