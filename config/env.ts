@@ -32,6 +32,9 @@ const schema = z.object({
   SIGAP_CODEC_AUTH: z.enum(['on', 'off']).optional(),
   SIGAP_STAFF_REGISTRY: z.enum(STAFF_REGISTRY_MODES).optional(),
   SIGAP_OFFICES_FILE: z.string().optional(),
+  SIGAP_WORKER_CACHED_CASES: z.coerce.number().int().min(1).max(100_000).optional(),
+  SIGAP_WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1_000).optional(),
+  SIGAP_WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).max(10_000).optional(),
   SIGAP_POLICY_FILE: z.string().optional(),
   SIGAP_TIME_SCALE: z.coerce.number().positive().max(1).optional(),
   SIGAP_JWT_SECRET: z.string().min(32).optional(),
@@ -78,6 +81,8 @@ export interface Config {
   staffRegistry: StaffRegistryMode;
   /** Per region, the office messages are sent on behalf of and its official number. */
   offices: Offices;
+  /** The worker's limits, set rather than left to the SDK's memory-based guess (see README, "Sizing the worker"). */
+  worker: WorkerLimits;
   policy: PolicyOverrides;
   auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string; audience: string };
   rateLimitPerMinute: number;
@@ -103,6 +108,14 @@ export interface Config {
     simulators: boolean;
     simulatorPort: number;
   };
+}
+
+/** How much one worker process holds and runs at once. */
+export interface WorkerLimits {
+  /** Cases kept in memory between their tasks; an evicted one replays its history on its next task. */
+  maxCachedWorkflows: number;
+  maxConcurrentWorkflowTaskExecutions: number;
+  maxConcurrentActivityTaskExecutions: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -152,6 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     codecAuth: (e.SIGAP_CODEC_AUTH ?? (production ? 'on' : 'off')) === 'on',
     staffRegistry: e.SIGAP_STAFF_REGISTRY ?? (production ? 'required' : 'known'),
     offices: loadOffices(e.SIGAP_OFFICES_FILE, production),
+    worker: {
+      maxCachedWorkflows: e.SIGAP_WORKER_CACHED_CASES ?? 1_000,
+      maxConcurrentWorkflowTaskExecutions: e.SIGAP_WORKER_WORKFLOW_TASKS ?? 40,
+      maxConcurrentActivityTaskExecutions: e.SIGAP_WORKER_ACTIVITY_TASKS ?? 100,
+    },
     codecCorsOrigins: (e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT}`)
       .split(',')
       .map((o) => o.trim())

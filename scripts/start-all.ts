@@ -83,6 +83,7 @@ async function startWorker(config: Config, address: string, ring: KeyRing, datab
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataConverter: createDataConverter(ring),
+    limits: config.worker,
     deps: { db: database.db, caseloadThreshold: withOverrides(DEFAULT_POLICY, config.policy).caseloadThreshold, ...(partners.clients ? { partners: partners.clients } : {}) },
   });
   const running = worker.run();

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     dataConverter: createDataConverter(keyRingFrom(config)),
     deps: { db: database.db, caseloadThreshold: withOverrides(DEFAULT_POLICY, config.policy).caseloadThreshold, ...(partners.clients ? { partners: partners.clients } : {}) },
     ...(process.env.SIGAP_WORKFLOW_BUNDLE ? { workflowBundlePath: process.env.SIGAP_WORKFLOW_BUNDLE } : {}),
+    limits: config.worker,
   });
   // The outbox is drained by every worker; leases keep two of them off the same message.
   const dispatcher = partners.gateway ? createNotificationDispatcher({ db: database.db, gateway: partners.gateway, logger, offices: config.offices }) : undefined;

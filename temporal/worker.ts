@@ -4,6 +4,7 @@ import type { NativeConnection } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
 import { createActivities } from '../activities';
+import type { WorkerLimits } from '../config/env';
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
@@ -13,6 +14,8 @@ export interface CaseWorkerOptions {
   deps: ActivityDeps;
   /** Pre-built workflow bundle (production image); otherwise the workflows are bundled at start. */
   workflowBundlePath?: string;
+  /** Explicit limits (configuration); the SDK's defaults otherwise (tests). */
+  limits?: WorkerLimits;
 }
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -24,6 +27,7 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     taskQueue: opts.taskQueue,
     dataConverter: opts.dataConverter,
     activities: createActivities(opts.deps),
+    ...opts.limits,
     ...(opts.workflowBundlePath
       ? { workflowBundle: { codePath: opts.workflowBundlePath } }
       : { workflowsPath: WORKFLOWS_PATH }),

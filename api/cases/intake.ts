@@ -42,6 +42,7 @@ export function caseInputFrom(
     ...(body.assignedWorker ? { assignedWorker: body.assignedWorker } : {}),
     policy: deployment.policy,
     ...(deployment.partnerIntegration ? { partnerIntegration: true } : {}),
+    receivedAt: new Date().toISOString(),
   };
 }
 

@@ -1,7 +1,7 @@
 // Keyset pagination for every list: rows ordered by a sort key and a unique tie-breaker, the cursor the
 // last row's two values. Cursors are opaque to clients; a tampered one simply starts from the beginning.
 import type { AnyColumn, SQL } from 'drizzle-orm';
-import { and, asc, desc, eq, gt, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 
 export interface Page<T> {
   items: T[];
@@ -45,6 +45,19 @@ function decode<Row>(keyset: Keyset<Row>, cursor: string | undefined): Value[] |
 const after = (part: KeyPart<unknown>, v: Value) => (part.direction === 'desc' ? lt(part.column, v) : gt(part.column, v));
 
 /**
+ * Rows after the cursor. Both parts in one direction: a row-value comparison, which PostgreSQL answers by
+ * seeking in an index on (sort key, tie-breaker) — a page costs the same on the thousandth page as on the
+ * first. Mixed directions fall back on the expanded form.
+ */
+function seek<Row>([first, second]: Keyset<Row>, from: Value[]): SQL {
+  if (first.direction === second.direction) {
+    const [a, b] = [from[0]!, from[1]!];
+    return first.direction === 'desc' ? sql`(${first.column}, ${second.column}) < (${a}, ${b})` : sql`(${first.column}, ${second.column}) > (${a}, ${b})`;
+  }
+  return or(after(first, from[0]!), and(eq(first.column, from[0]!), after(second, from[1]!)))!;
+}
+
+/**
  * One page: `fetch` runs the list's own query with the keyset's condition added to its filters, its
  * order and a limit one above the page size (to know whether another page follows).
  */
@@ -55,7 +68,7 @@ export async function keysetPage<Row>(
 ): Promise<Page<Row>> {
   const [first, second] = keyset;
   const from = decode(keyset, q.cursor);
-  const where = from ? or(after(first, from[0]!), and(eq(first.column, from[0]!), after(second, from[1]!))) : undefined;
+  const where = from ? seek(keyset, from) : undefined;
   const order = keyset.map((part) => (part.direction === 'desc' ? desc(part.column) : asc(part.column)));
   const rows = await fetch(where, order, q.limit + 1);
   const items = rows.slice(0, q.limit);

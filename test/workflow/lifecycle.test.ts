@@ -162,3 +162,15 @@ test('a long case continues as new with its file, timeline numbering and handler
   await eventOf(h.database, caseId, 'partner.report_ignored');
   await finish(latest);
 });
+
+test('the clocks start when the report arrived, not when a busy worker first runs the case', async () => {
+  const receivedAt = new Date((await h.env.currentTimeMs()) - 40 * 60_000).toISOString();
+  const { handle, caseId } = await h.start({ riskLevel: 'high', receivedAt });
+  const view = await handle.query(getCaseQuery);
+  expect(view.openedAt).toBe(receivedAt);
+  // High risk: the first response is due an hour after the report, so twenty minutes from now.
+  expect(new Date(view.nextDeadline!.dueAt).getTime() - new Date(receivedAt).getTime()).toBe(HOUR);
+  await h.env.sleep(25 * 60_000);
+  await eventOf(h.database, caseId, 'deadline.missed');
+  await finish(handle);
+});

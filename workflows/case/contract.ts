@@ -29,6 +29,11 @@ export interface OpenCaseInput extends Intake {
   partnerIntegration?: boolean;
   /** A returnee in a group repatriation: the batch books the trip home for everyone. */
   group?: { batchId: string };
+  /**
+   * When the report reached Sigap (ISO 8601): the case's clocks start here, not at the workflow's first
+   * task, which a backlog of workers may delay. Absent on cases opened before (they start at that task).
+   */
+  receivedAt?: string;
 }
 
 /** Continue-as-new carries the case file over to the next run. */

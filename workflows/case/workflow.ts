@@ -115,7 +115,10 @@ function opened(input: CaseWorkflowInput): CaseFile {
           : patched(ESCALATION_LADDER_PATCH)
             ? 2
             : 1;
-  const file = openCaseFile(input, new Date(), rules);
+  // The clocks run from the report's arrival; a workflow task that comes late (a backlog) does not delay them.
+  const now = new Date();
+  const received = input.receivedAt ? new Date(input.receivedAt) : now;
+  const file = openCaseFile(input, received < now ? received : now, rules);
   // A child, whatever the cluster: the guardian and consent rules of children apply (rules v6).
   if (rules >= 6 && input.subject.estimatedAge !== undefined && input.subject.estimatedAge < 18) file.minor = true;
   if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
