@@ -46,8 +46,8 @@ export function devServerAddress(): string {
   return address;
 }
 
-export async function connectDevServer(): Promise<{ client: Client; connection: Connection; nativeConnection: NativeConnection }> {
-  const address = devServerAddress();
+/** Connects to the dev server that globalSetup started, or to `address` (a suite's own dev server). */
+export async function connectDevServer(address = devServerAddress()): Promise<{ client: Client; connection: Connection; nativeConnection: NativeConnection }> {
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
   return { client: new Client({ connection, dataConverter }), connection, nativeConnection };
