@@ -1,5 +1,10 @@
 // Compact text for a terminal: one case, event or staff record per line, aligned columns. Labels are the API's own
-// field names and codes (as in --json), so the text and the JSON read the same; --lang changes messages.
+// field names and codes (as in --json), so the text and the JSON read the same; --lang changes messages, and
+// `case show` adds the case in words and local time from the label catalogue.
+import { regionWords } from '../domain/case/ui-texts';
+import { label } from '../domain/labels';
+import { localTime } from '../domain/local-time';
+import type { Lang } from './messages';
 import type { CaseDetails, Caseload, CaseStats, CaseSummary, CaseView, StaffRecord, TimelineEvent } from './responses';
 
 export function table(rows: string[][]): string[] {
@@ -27,8 +32,20 @@ export function caseTable(items: CaseSummary[], now = Date.now()): string[] {
   ]);
 }
 
+/** The same case in words and in the region's own time: what a Kasi reads, beside the codes scripts read. */
+function readableLines(d: CaseDetails, lang: Lang): string[] {
+  const c = d.live ?? d.record;
+  if (!c?.regionCode || !c.stage || !c.category) return [];
+  const status = c.status ? label('status', c.status, lang) : '';
+  const stage = `${lang === 'id' ? 'tahap' : 'stage'} ${label('stage', c.stage, lang)}`;
+  const who = `${label('category', c.category, lang)}${c.riskLevel ? `, ${lang === 'id' ? 'risiko' : 'risk'} ${label('risk', c.riskLevel, lang)}` : ''}`;
+  const next = (d.live ? d.live.nextDeadline : d.record?.nextDeadline) ?? null;
+  const due = next?.dueAt ? ` · ${lang === 'id' ? 'batas' : 'due'} ${label('deadline', next.kind, lang)} ${localTime(next.dueAt, c.regionCode, lang)}` : '';
+  return [`${lang === 'id' ? 'dibaca' : 'reads'}    ${[status, stage, c.pathway ? label('pathway', c.pathway, lang) : '', who].filter(Boolean).join(' · ')} · ${regionWords(c.regionCode)}${due}`];
+}
+
 /** The live state where the workflow gave it (it is current), the read model's record for the rest. */
-export function caseLines(d: CaseDetails, now = Date.now()): string[] {
+export function caseLines(d: CaseDetails, now = Date.now(), lang: Lang = 'id'): string[] {
   const r = d.record;
   const v = d.live;
   return [
@@ -41,6 +58,7 @@ export function caseLines(d: CaseDetails, now = Date.now()): string[] {
     `opened    ${when(v?.openedAt ?? r?.openedAt)}${r ? ` · updated ${when(r.updatedAt)}` : ''}`,
     `next      ${deadline(v ? v.nextDeadline : r?.nextDeadline, now)}`,
     ...(d.access && d.access !== 'full' ? [`access    ${ACCESS[d.access] ?? d.access}`] : []),
+    ...readableLines(d, lang),
     ...(v ? handoffLines(v) : []),
     ...(v ? socialWorkLines(v, now) : []),
   ];

@@ -14,7 +14,7 @@ export function caseShow(kase: Command, context: ContextOf): void {
     .action(async (caseId: string) => {
       const { api, print, note, g } = context();
       const c = await api.get(`/v1/cases/${caseId}`, caseDetails);
-      print(c.raw, () => caseLines(c.body));
+      print(c.raw, () => caseLines(c.body, Date.now(), g.lang));
       if (!g.json && !c.body.record) note(say.pending());
     });
 }

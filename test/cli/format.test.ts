@@ -40,3 +40,16 @@ test('the social work of a case is shown by code, with overdue advocacy marked',
     'ended     ran_away 2026-05-28 00:00Z',
   ]);
 });
+
+test('case show also reads the case in words and in the region\'s time, in the operator\'s language', () => {
+  const details: CaseDetails = {
+    caseId: 'c1',
+    projection: 'current',
+    record: null,
+    live: { caseId: 'c1', status: 'open', stage: 'assessment', pathway: 'odgj', category: 'odgj_terlantar', riskLevel: 'high', regionCode: '64.72', nextDeadline: { kind: 'pathway_decision', dueAt: '2026-12-12T06:00:00Z' } },
+  };
+  expect(caseLines(details, NOW, 'id').find((l) => l.startsWith('dibaca'))).toBe(
+    'dibaca    berjalan · tahap asesmen · perawatan di RSJ · ODGJ terlantar, risiko tinggi · 64.72 Kalimantan Timur (WITA) · batas keputusan alur penanganan oleh Kasi 12 Des 2026 14.00 WITA',
+  );
+  expect(caseLines(details, NOW, 'en').find((l) => l.startsWith('reads'))).toContain('stage assessment · care at a psychiatric hospital');
+});
