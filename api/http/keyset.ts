@@ -66,7 +66,6 @@ export async function keysetPage<Row>(
   q: { cursor?: string | undefined; limit: number },
   fetch: (where: SQL | undefined, order: SQL[], limit: number) => Promise<Row[]>,
 ): Promise<Page<Row>> {
-  const [first, second] = keyset;
   const from = decode(keyset, q.cursor);
   const where = from ? seek(keyset, from) : undefined;
   const order = keyset.map((part) => (part.direction === 'desc' ? desc(part.column) : asc(part.column)));
