@@ -80,7 +80,7 @@ test('register a pendamping and a TKSK, refuse a TKSK without a kecamatan, list,
   expect(refused.code).toBe(1);
   expect(refused.out).toEqual([]);
   expect(refused.err[0]).toBe('Data yang dikirim tidak valid. [VALIDATION_FAILED]');
-  expect(refused.err).toContain('  kecamatanCode: a TKSK or PSM works in one kecamatan');
+  expect(refused.err).toContain('  kecamatanCode: TKSK atau PSM bertugas di satu kecamatan: isi kecamatanCode');
   expect(refused.err.at(-1)).toMatch(/^Idempotency-Key: [0-9a-f-]{36} — untuk mengulang/);
   expect((await cli(['--lang', 'en', 'staff', 'register', '--id', bad, ...UNIT, '--role', 'tksk'])).err[0]).toBe('The request data is invalid. [VALIDATION_FAILED]');
   expect(await cli(['staff', 'show', bad])).toMatchObject({ code: 1, err: ['Data petugas tidak ditemukan. [STAFF_NOT_FOUND]'] });
