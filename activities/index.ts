@@ -2,11 +2,11 @@
 import type { Db } from '../db/client';
 import { writeBatch } from './batch-read-model';
 import type { CaseActivities } from './types';
-import { queueNotifications } from './notification-outbox';
+import { insertOutbox, queueNotifications } from './notification-outbox';
 import { createPartnerActivities, unconfiguredPartners } from './partners/activities';
 import type { PartnerClients } from './partners/clients';
 import { writeCaseEvents } from './read-model';
-import { noticeLapsingStaff } from './workforce';
+import { noticeLapsingStaff, toRoleHolders } from './workforce';
 
 export interface ActivityDeps {
   db: Db;
@@ -19,6 +19,12 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
     recordCaseEvents: (events) => writeCaseEvents(deps.db, events, deps.caseloadThreshold),
+    // One step, one transaction: its timeline records, the case row and its outbox rows together.
+    recordStep: async (events, notifications) => {
+      // Who the heads are is read before the transaction: the embedded database runs one statement at a time.
+      const addressed = await toRoleHolders(deps.db, notifications, new Date());
+      await writeCaseEvents(deps.db, events, deps.caseloadThreshold, (tx) => insertOutbox(tx, addressed));
+    },
     noticeLapsingStaff: (withinDays) => noticeLapsingStaff(deps.db, withinDays, new Date()),
     notify: (requests) => queueNotifications(deps.db, requests),
     recordBatch: (snapshot) => writeBatch(deps.db, snapshot),

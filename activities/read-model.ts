@@ -12,7 +12,13 @@ import { checkCaseloads } from './workforce';
  * Appends the events and refreshes the case row from the newest of them, in one transaction. A retry
  * changes nothing, and a batch that arrives after a newer one never rolls the row back.
  */
-export async function writeCaseEvents(db: Db, events: CaseEventRecord[], caseloadThreshold = DEFAULT_POLICY.caseloadThreshold): Promise<void> {
+export async function writeCaseEvents(
+  db: Db,
+  events: CaseEventRecord[],
+  caseloadThreshold = DEFAULT_POLICY.caseloadThreshold,
+  /** More writes of the same step, in the same transaction (the step's notifications). */
+  alsoInTransaction?: (tx: Pick<Db, 'insert'>) => Promise<void>,
+): Promise<void> {
   const newest = events.reduce<CaseEventRecord | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
   if (!newest) return;
   const p = newest.projection;
@@ -67,6 +73,7 @@ export async function writeCaseEvents(db: Db, events: CaseEventRecord[], caseloa
         })),
       )
       .onConflictDoNothing();
+    if (alsoInTransaction) await alsoInTransaction(tx);
   });
   // Who carries the case may have changed (or it closed): their caseloads, against the threshold. The
   // previous worker comes from the events too — a retried write finds the row already changed.

@@ -7,6 +7,11 @@ import type { LapsingNotice } from './workforce';
 export interface CaseActivities extends PartnerActivities {
   /** Appends timeline events and refreshes the case's read-model row. Idempotent on (caseId, seq). */
   recordCaseEvents(events: CaseEventRecord[]): Promise<void>;
+  /**
+   * A step's timeline records and its notifications in one transaction (cases opened since
+   * 'one-write-per-step-v1'): one activity per step instead of two, and never the one without the other.
+   */
+  recordStep(events: CaseEventRecord[], notifications: NotificationRequest[]): Promise<void>;
   /** Queues notifications in the outbox; a request whose key is already there is not queued again. */
   notify(requests: NotificationRequest[]): Promise<void>;
   /** Refreshes a repatriation batch's read-model row. Idempotent; an older snapshot changes nothing. */

@@ -12,8 +12,9 @@ let h: Harness;
 const failedOnce = new Set<string>();
 let readModelDown = false;
 beforeAll(async () => {
-  // The notify activity writes its rows and then fails the first time for every batch, as if the worker
-  // died before reporting success: the retry must not notify anyone twice.
+  // The activity that writes the outbox (notify, or recordStep since one write per step) writes its rows and
+  // then fails the first time for every batch, as if the worker died before reporting success: the retry
+  // must not notify anyone twice.
   h = await startHarness((real) => ({
     ...real,
     async recordCaseEvents(events) {
@@ -26,6 +27,16 @@ beforeAll(async () => {
       if (!failedOnce.has(key)) {
         failedOnce.add(key);
         throw new Error('worker lost after writing the outbox');
+      }
+    },
+    // Cases since 'one-write-per-step-v1' write a step's records and notifications in one activity.
+    async recordStep(events, requests) {
+      if (readModelDown) throw new Error('database unavailable');
+      await real.recordStep(events, requests);
+      const key = requests.map((r) => r.key).join('|');
+      if (requests.length && !failedOnce.has(key)) {
+        failedOnce.add(key);
+        throw new Error('worker lost after writing the step');
       }
     },
   }));

@@ -22,6 +22,13 @@ import { projection, publish } from './view';
 
 export const FAST_COMMANDS_PATCH = 'fast-commands-v1';
 
+/**
+ * Cases opened since then write a step once: its timeline records and its notifications in one activity
+ * and one transaction, and upsert their search attributes only when they changed (#17: each activity and
+ * each upsert is history, workflow tasks and CPU).
+ */
+export const ONE_WRITE_PER_STEP_PATCH = 'one-write-per-step-v1';
+
 interface Queued {
   records: CaseEventRecord[];
   /** Made when the change happened: who is told depends on the case as it was then, not at the write. */
@@ -37,6 +44,8 @@ export class CaseRecorder {
   /** Notifications of queued changes not in the outbox yet. */
   private readonly unnotified: NotificationRequest[] = [];
   private writing = false;
+  /** The search attributes last published (one-write-per-step cases upsert only on a change). */
+  private published: string | undefined;
 
   constructor(
     private readonly file: CaseFile,
@@ -46,6 +55,8 @@ export class CaseRecorder {
     /** Called after each change is recorded (a group member tells its batch). */
     private readonly afterRecord: () => void,
     queued: boolean,
+    /** Since 'one-write-per-step-v1': one activity per step, attributes upserted only on change. */
+    private readonly oneWrite = false,
   ) {
     this.activities = caseActivities(policy);
     this.queue = queued ? [] : null;
@@ -64,7 +75,7 @@ export class CaseRecorder {
   async record(events: DomainEvent[], actor: Actor): Promise<void> {
     if (events.length === 0) return;
     if (this.queue === null) return this.recordInline(events, actor);
-    publish(this.file, this.policy);
+    this.published = publish(this.file, this.policy, this.oneWrite ? this.published : undefined);
     const notifications = notificationsFor(events, this.file);
     this.queue.push({ records: this.toRecords(events, actor), notifications });
     this.unnotified.push(...notifications);
@@ -112,6 +123,14 @@ export class CaseRecorder {
     onRecovered: (events: DomainEvent[]) => void | Promise<void>,
   ): Promise<void> {
     const stalledHere: DomainEvent[] = [];
+    if (this.oneWrite) {
+      // The records and their notifications in one transaction; a stall while it fails is queued behind it.
+      await this.durably('recordCaseEvents', () => this.activities.recordStep(batch, notificationsOf(stalledHere)), (stalled) => this.record(stalled, SYSTEM_ACTOR));
+      for (const r of batch) this.unsent.delete(r.seq);
+      const recovered = integrationRecovered(this.file, 'recordCaseEvents');
+      if (recovered.length) await onRecovered(recovered);
+      return;
+    }
     await this.durably('recordCaseEvents', () => this.activities.recordCaseEvents(batch), (stalled) => {
       if (this.queue !== null) return this.record(stalled, SYSTEM_ACTOR);
       batch.push(...this.toRecords(stalled, SYSTEM_ACTOR));

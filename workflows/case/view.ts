@@ -60,11 +60,14 @@ function awaitingTransfer(file: CaseFile): string | null {
   return t?.status === 'requested' ? t.regionCode : null;
 }
 
-/** Pushes the indexable state to the Temporal UI: search attributes and current details, never personal data. */
-export function publish(file: CaseFile, policy: Policy): void {
+/**
+ * Pushes the indexable state to the Temporal UI: search attributes and current details, never personal
+ * data. Given the last values published, the attributes are upserted only when they changed (each upsert
+ * is a command and a history event); returns what is published now.
+ */
+export function publish(file: CaseFile, policy: Policy, last?: string): string {
   const due = nextDeadline(file, policy);
-  upsertSearchAttributes(
-    caseSearchAttributes({
+  const pairs = caseSearchAttributes({
       category: file.category,
       pathway: file.pathway,
       riskLevel: file.riskLevel,
@@ -75,8 +78,10 @@ export function publish(file: CaseFile, policy: Policy): void {
       escalationLevel: file.escalationLevel,
       nextDeadlineAt: due ? new Date(due.at) : null,
       transferTo: awaitingTransfer(file),
-    }),
-  );
+    });
+  const now = JSON.stringify(pairs.map((p) => [p.key.name, p.value instanceof Date ? p.value.toISOString() : p.value]));
+  if (last === undefined || now !== last) upsertSearchAttributes(pairs);
   // Where the case is, what it waits for and until when, in Indonesian and the region's time.
   setCurrentDetails(currentDetails(file, due));
+  return now;
 }

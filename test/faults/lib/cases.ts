@@ -83,8 +83,9 @@ export async function recordedSeqs(stack: Stack, caseId: string): Promise<number
   const seqs = new Set<number>();
   for (const e of history.events ?? []) {
     const scheduled = e.activityTaskScheduledEventAttributes;
-    if (scheduled?.activityType?.name !== 'recordCaseEvents') continue;
-    const [payload] = await codec.decode((scheduled.input?.payloads ?? []) as Payload[]);
+    // The records are the first argument of either write: recordCaseEvents, or recordStep since one write per step.
+    if (!['recordCaseEvents', 'recordStep'].includes(scheduled?.activityType?.name ?? '')) continue;
+    const [payload] = await codec.decode((scheduled!.input?.payloads ?? []) as Payload[]);
     for (const record of defaultPayloadConverter.fromPayload<{ seq: number }[]>(payload!)) seqs.add(record.seq);
   }
   return [...seqs].sort((a, b) => a - b);
