@@ -1,8 +1,8 @@
 // Measuring one phase of the API benchmark: wall time, latencies and failures, this process's CPU and
 // event-loop use, the dev server's CPU and the whole machine's, from /proc where it can be read.
-import fs from 'node:fs';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import { performance } from 'node:perf_hooks';
+import { devServerCpuMs, machineCpuMs } from '../cpu';
 
 export interface Measured {
   seconds: number;
@@ -20,43 +20,6 @@ export interface Measured {
 
 export interface Phase extends Measured {
   name: string;
-}
-
-/** CPU time (ms) of the Temporal dev server we started, from /proc; null where that cannot be read. */
-function devServerCpuMs(): number | null {
-  try {
-    let total = 0;
-    let found = false;
-    for (const pid of fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      // Fields after the name: state, ppid, … utime (14th field) and stime (15th), in 1/100 s.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== process.pid || !name.startsWith('temporal')) continue;
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
-      found = true;
-    }
-    return found ? total : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Busy CPU time (ms) of the whole machine since boot, from /proc/stat; null where that cannot be read. */
-function machineCpuMs(): number | null {
-  try {
-    const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
-    // user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
-    const busy = ticks.slice(0, 8).reduce((a, b, i) => (i === 3 || i === 4 ? a : a + b), 0);
-    return Number.isFinite(busy) ? busy * 10 : null;
-  } catch {
-    return null;
-  }
 }
 
 const delta = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);

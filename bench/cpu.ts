@@ -1,0 +1,40 @@
+// CPU readings every benchmark takes the same way: the Temporal dev server it started and the whole
+// machine, from /proc (Linux); null where /proc cannot be read, so a report says n/a instead of guessing.
+import fs from 'node:fs';
+
+/** CPU time (ms) of the Temporal dev server we started, from /proc; null where that cannot be read. */
+export function devServerCpuMs(): number | null {
+  try {
+    let total = 0;
+    let found = false;
+    for (const pid of fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      // Fields after the name: state, ppid, … utime (14th field) and stime (15th), in 1/100 s.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid || !name.startsWith('temporal')) continue;
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      found = true;
+    }
+    return found ? total : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy CPU time (ms) of the whole machine since boot, from /proc/stat; null where that cannot be read. */
+export function machineCpuMs(): number | null {
+  try {
+    const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal …: everything but idle and iowait is busy.
+    const busy = ticks.slice(0, 8).reduce((a, b, i) => (i === 3 || i === 4 ? a : a + b), 0);
+    return Number.isFinite(busy) ? busy * 10 : null;
+  } catch {
+    return null;
+  }
+}

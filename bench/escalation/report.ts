@@ -1,0 +1,93 @@
+// The escalation benchmark's result: the raw floor and Sigap side by side, the ratio, and the section
+// written into docs/BENCHMARKS.md.
+import { machine, percentile, writeSection } from '../report';
+import type { Cpu, PhaseResult } from './phase';
+
+export interface EscalationRun {
+  raw: PhaseResult;
+  sigap: PhaseResult;
+  options: { cases: number; lead?: number; concurrency: number; maxDrain: number };
+  leadMs: number;
+  databaseKind: 'postgres' | 'pglite';
+}
+
+const ms = (v: number | null) => (v === null || Number.isNaN(v) ? 'n/a' : `${Math.round(v)} ms`);
+const s = (v: number | null) => (v === null ? 'n/a' : `${(v / 1000).toFixed(1)} s`);
+const rest = (c: Cpu) => (c.machineMs === null || c.serverMs === null ? null : Math.max(0, c.machineMs - c.processMs - c.serverMs));
+const per = (v: number | null, n: number) => (v === null ? 'n/a' : `${(v / Math.max(1, n)).toFixed(1)} ms`);
+const cpuText = (c: Cpu, n: number) => `${per(c.processMs, n)} / ${per(c.serverMs, n)} / ${per(rest(c), n)}`;
+/** Worker and dev server: what Temporal and the code on it cost, without PostgreSQL or other processes. */
+const temporalCpu = (c: Cpu) => c.processMs + (c.serverMs ?? 0);
+const lateness = (xs: number[]) => `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))} / ${ms(xs.at(-1) ?? NaN)}`;
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b <= 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
+
+function row(p: PhaseResult, notificationsPerCase: number): string {
+  const o = p.outcome;
+  const drain = p.drained ? s(p.drainMs) : `not drained in the limit (last row ${s(p.drainMs)})`;
+  return `| ${p.name} | ${o.fired} of ${p.n} | ${o.notified} of ${p.n * notificationsPerCase} | ${drain} | ${lateness(o.timerLateness)} | ${lateness(o.outboxLateness)} | ${cpuText(p.afterDue, o.fired)} |`;
+}
+
+export function resultLines(run: EscalationRun): string[] {
+  const { raw, sigap } = run;
+  const both = (f: (p: PhaseResult) => string) => `raw ${f(raw)}; Sigap ${f(sigap)}`;
+  const history = (p: PhaseResult) => (p.history ? `${p.history.events} events (${p.history.afterDue} at or after the due moment)` : 'n/a');
+  const perFired = (p: PhaseResult) => temporalCpu(p.afterDue) / Math.max(1, p.outcome.fired);
+  return [
+    '| system | fired | outbox rows | drain after the due moment | timer lateness p50 / p99 / max | outbox lateness p50 / p99 / max | CPU per fired deadline: this process / dev server / rest of the machine |',
+    '|---|---|---|---|---|---|---|',
+    row(raw, 1),
+    row(sigap, 2),
+    '',
+    `Ratio Sigap / raw: drain **${ratio(sigap.drainMs, raw.drainMs)}**, CPU per fired deadline (this process + dev server) **${ratio(perFired(sigap), perFired(raw))}** (this process ${ratio(sigap.afterDue.processMs, raw.afterDue.processMs)}, dev server ${ratio(sigap.afterDue.serverMs, raw.afterDue.serverMs)}), outbox lateness p99 ${ratio(percentile(sigap.outcome.outboxLateness, 99), percentile(raw.outcome.outboxLateness, 99))}.`,
+    '',
+    `- duplicates (timeline / outbox): ${both((p) => `${p.outcome.duplicateTimeline} / ${p.outcome.duplicateOutbox}`)}`,
+    `- scheduled due times of the fired deadlines, latest − earliest: ${both((p) => ms(p.outcome.dueSpreadMs))}`,
+    `- worker and dev server idle again (under 5 % of a core), after the due moment: ${both((p) => s(p.quietMs))}`,
+    `- starting the cases (${run.options.concurrency} starts in flight): ${both((p) => `${p.startSeconds.toFixed(1)} s, ${p.lateStarts} after the due moment`)}`,
+    ...(sigap.atDue ? [`- Sigap at the due moment: ${sigap.atDue}`] : []),
+    `- CPU per fired deadline counted only until every row was seen (without the workflow tasks after the rows), this process / dev server / rest: ${both((p) => cpuText(p.toRows, p.outcome.fired))}; ratio (this process + dev server) ${ratio(temporalCpu(sigap.toRows) / Math.max(1, sigap.outcome.fired), temporalCpu(raw.toRows) / Math.max(1, raw.outcome.fired))}`,
+    `- CPU per case over the whole phase (first start until idle after the last row), this process / dev server / rest: ${both((p) => cpuText(p.whole, p.n))}`,
+    `- history of one case at the end: ${both(history)}`,
+  ];
+}
+
+/** Why the run is not one to publish: deadlines lost, rows missing or doubled. */
+export function runProblems(run: EscalationRun): string[] {
+  return [run.raw, run.sigap].flatMap((p) => [
+    ...(p.drained ? [] : [`${p.name} did not drain within ${run.options.maxDrain} s after the due moment`]),
+    ...(p.outcome.duplicateTimeline + p.outcome.duplicateOutbox ? [`${p.name} wrote duplicates`] : []),
+  ]);
+}
+
+export function writeEscalationSection(run: EscalationRun, result: string[]): void {
+  const { cases: n, lead } = run.options;
+  const env = [process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS=… ' : '', process.env.DATABASE_URL ? `DATABASE_URL=${shownUrl(process.env.DATABASE_URL)} ` : ''].join('');
+  writeSection(
+    'escalation-timers',
+    [
+      '## Escalation timers: N cases due at the same moment, raw Temporal floor beside Sigap',
+      '',
+      `Command: \`${env}npm run bench:escalation -- --cases ${n}${lead ? ` --lead ${lead}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
+      '',
+      `Temporal dev server (temporal CLI ${process.env.TEMPORAL_ADDRESS ? 'at TEMPORAL_ADDRESS' : 'started by the benchmark, in-memory SQLite'}), one worker in the same process, rows on ${run.databaseKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'in-memory PGlite'}. Each system in turn (raw first, on the same server and database, each with a fresh worker with the same limits) gets ${n} cases received at one moment and due ${run.leadMs / 1000} s later; the benchmark then waits until every expected timeline and outbox row is written.`,
+      '',
+      '- **raw Temporal**: a workflow that sleeps until the due moment, then one activity writing one timeline row and one outbox row in one transaction (tables `bench_timeline`, `bench_outbox`, created by the benchmark); default data converter.',
+      '- **Sigap**: a high-risk ODGJ intake started as the API starts it (input, search attributes, summary, encrypting codec) with `receivedAt` set, so its one-hour first-response deadline, scaled, falls due at that moment; a fired deadline writes `deadline.missed` to the timeline and a level-1 notice to the case manager and to the supervisor to the outbox.',
+      '- Drain: the last expected row written (database time) − the due moment. Timer lateness: the workflow time of the `deadline.missed` row − its scheduled due time; outbox lateness: the database time the outbox row was written − the due time.',
+      '- CPU, from the due moment until every row was written and the worker and the dev server were idle again (the workflow task after the activity counts too), divided by the deadlines fired: this Node process (`process.cpuUsage()`: worker with its workflows and activities, clients, the once-a-second count), the dev server (`/proc/<pid>/stat` of the `temporal` child) and the rest of the machine (`/proc/stat` busy time minus both: PostgreSQL, the kernel, anything else). The ratio compares this process + dev server.',
+      '',
+      ...result,
+    ].join('\n'),
+  );
+}
+
+/** The database URL as the command shows it: a password masked. */
+function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '…';
+  }
+}
