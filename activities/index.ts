@@ -2,11 +2,11 @@
 import type { Db } from '../db/client';
 import { writeBatch } from './batch-read-model';
 import type { CaseActivities } from './types';
-import { insertOutbox, queueNotifications } from './notification-outbox';
+import { insertOutbox, queueNotifications, toRoleHolders } from './notification-outbox';
 import { createPartnerActivities, unconfiguredPartners } from './partners/activities';
 import type { PartnerClients } from './partners/clients';
 import { writeCaseEvents } from './read-model';
-import { noticeLapsingStaff, toRoleHolders } from './workforce';
+import { noticeLapsingStaff } from './workforce';
 
 export interface ActivityDeps {
   db: Db;

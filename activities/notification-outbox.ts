@@ -1,9 +1,12 @@
-// The notification outbox: rows the dispatcher drains into the gateway. The key makes a retried activity
-// queue nothing twice.
+// The notification outbox: rows the dispatcher drains into the gateway, a head's notice addressed to the
+// registered holders of the role. The key makes a retried activity queue nothing twice.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { notifications } from '../db/schema';
-import type { NotificationRequest } from '../domain/notifications';
-import { toRoleHolders } from './workforce';
+import { notifications, staff } from '../db/schema';
+import { staffRecord } from '../db/staff';
+import type { Audience, NotificationRequest } from '../domain/notifications';
+import type { PracticeRole } from '../domain/workforce';
+import { standing } from '../domain/workforce';
 
 /** Inserts the requests into the outbox, a head's notice once per registered holder of the role. */
 export async function queueNotifications(db: Db, given: NotificationRequest[]): Promise<void> {
@@ -16,16 +19,29 @@ export async function insertOutbox(into: Pick<Db, 'insert'>, requests: Notificat
   if (requests.length === 0) return;
   await into
     .insert(notifications)
-    .values(
-      requests.map((r) => ({
-        key: r.key,
-        caseId: r.caseId,
-        audience: r.audience,
-        staffId: r.staffId,
-        regionCode: r.regionCode,
-        template: r.template,
-        data: r.data,
-      })),
-    )
+    .values(requests.map(({ key, caseId, audience, staffId, regionCode, template, data }) => ({ key, caseId, audience, staffId, regionCode, template, data })))
     .onConflictDoNothing();
+}
+
+const HOLDERS: Partial<Record<Audience, PracticeRole>> = { supervisor: 'kasi', kepala_bidang: 'kabid', kepala_dinas: 'kadis' };
+
+/**
+ * A notice for a region's Kasi, Kabid or Kadis goes to each registered holder of that role in the region
+ * by their staff address; a region whose heads are not registered yet keeps the role address. One query
+ * for all the requests of a step.
+ */
+export async function toRoleHolders(db: Db, requests: NotificationRequest[], now: Date): Promise<NotificationRequest[]> {
+  const addressed = requests.filter((r) => HOLDERS[r.audience] && !r.staffId);
+  if (!addressed.length) return requests;
+  const rows = await db
+    .select()
+    .from(staff)
+    .where(and(inArray(staff.regionCode, [...new Set(addressed.map((r) => r.regionCode))]), eq(staff.active, true)));
+  const holders = rows.filter((row) => !standing(staffRecord(row), now));
+  return requests.flatMap((r) => {
+    const role = HOLDERS[r.audience];
+    if (!role || r.staffId) return [r];
+    const named = holders.filter((h) => h.role === role && h.regionCode === r.regionCode);
+    return named.length ? named.map((h) => ({ ...r, key: `${r.key}:${h.staffId}`, staffId: h.staffId })) : [r];
+  });
 }

@@ -1,14 +1,14 @@
 // The workforce's side of the read model: a worker whose open cases pass the caseload threshold is named
 // to the Kasi once per crossing; every day the Kasi hears which staff's verification or certification
-// lapses soon, with how many open cases they carry; and ladder notices reach the role holders by name.
+// lapses soon, with how many open cases they carry. Both notices reach the Kasi by name (see the outbox).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { cases, notifications, staff, staffEvents } from '../db/schema';
+import { cases, staff, staffEvents } from '../db/schema';
 import { caseloadOf, staffRecord } from '../db/staff';
-import type { Audience, NotificationRequest } from '../domain/notifications';
+import type { NotificationRequest } from '../domain/notifications';
 import { localDay } from '../domain/local-time';
-import type { PracticeRole } from '../domain/workforce';
-import { lapsing, standing } from '../domain/workforce';
+import { lapsing } from '../domain/workforce';
+import { insertOutbox, toRoleHolders } from './notification-outbox';
 
 /**
  * Re-counts the open cases of these workers. Above the threshold and not yet warned: one staff event and
@@ -44,7 +44,7 @@ export async function checkCaseloads(db: Db, staffIds: readonly (string | null)[
         .returning({ staffId: staff.staffId });
       if (!marked.length) return;
       await tx.insert(staffEvents).values({ staffId, type: 'staff.caseload_over', actorId: 'sigap', data: { open, threshold } });
-      await queueRows(tx, addressed);
+      await insertOutbox(tx, addressed);
     });
   }
 }
@@ -83,40 +83,8 @@ export async function noticeLapsingStaff(db: Db, withinDays: number, now: Date):
       template: 'staff.lapsing',
       data: { regionCode, count: staffIds.length, staffIds: staffIds.join(','), openCases, withinDays },
     };
-    await queueRows(db, await toRoleHolders(db, [notice], now));
+    await insertOutbox(db, await toRoleHolders(db, [notice], now));
     notices.push({ regionCode, staffIds, openCases });
   }
   return notices;
-}
-
-/** Outbox rows for these notices (a key already there is not queued again). */
-async function queueRows(db: Pick<Db, 'insert'>, requests: NotificationRequest[]): Promise<void> {
-  if (!requests.length) return;
-  await db
-    .insert(notifications)
-    .values(requests.map(({ key, caseId, audience, staffId, regionCode, template, data }) => ({ key, caseId, audience, staffId, regionCode, template, data })))
-    .onConflictDoNothing();
-}
-
-const HOLDERS: Partial<Record<Audience, PracticeRole>> = { supervisor: 'kasi', kepala_bidang: 'kabid', kepala_dinas: 'kadis' };
-
-/**
- * A notice for a region's Kasi, Kabid or Kadis goes to each registered holder of that role in the region
- * by their staff address; a region whose heads are not registered yet keeps the role address.
- */
-export async function toRoleHolders(db: Db, requests: NotificationRequest[], now: Date): Promise<NotificationRequest[]> {
-  const out: NotificationRequest[] = [];
-  for (const r of requests) {
-    const role = HOLDERS[r.audience];
-    if (!role || r.staffId) {
-      out.push(r);
-      continue;
-    }
-    const holders = (await db.select().from(staff).where(and(eq(staff.role, role), eq(staff.regionCode, r.regionCode), eq(staff.active, true)))).filter(
-      (row) => !standing(staffRecord(row), now),
-    );
-    if (!holders.length) out.push(r);
-    for (const h of holders) out.push({ ...r, key: `${r.key}:${h.staffId}`, staffId: h.staffId });
-  }
-  return out;
 }

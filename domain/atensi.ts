@@ -1,4 +1,5 @@
 // ATENSI (Asistensi Rehabilitasi Sosial, Permensos 7/2021): the components a plan chooses from, and settings.
+import { renamedCodes } from './renamed-codes';
 
 /**
  * The regulation's seven components in its own words. Two are split so that a plan says which part it
@@ -35,13 +36,14 @@ export type LegacyAtensiComponent = keyof typeof LEGACY_ATENSI_COMPONENTS;
 /** Every code a case file (or a command replayed from its history) may hold: current or legacy. */
 export type AtensiComponent = CurrentAtensiComponent | LegacyAtensiComponent;
 
-export function isLegacyComponent(code: string): code is LegacyAtensiComponent {
-  return Object.hasOwn(LEGACY_ATENSI_COMPONENTS, code);
-}
+const renamed = renamedCodes(LEGACY_ATENSI_COMPONENTS);
+export const isLegacyComponent = renamed.isLegacy;
+/** The current code for a component stored under any code (an unknown one stays as it is). */
+export const shownComponent = renamed.shown;
 
 /** The current code for a component, whichever code it was stored under. */
 export function currentComponent(code: AtensiComponent): CurrentAtensiComponent {
-  return isLegacyComponent(code) ? LEGACY_ATENSI_COMPONENTS[code] : code;
+  return renamed.shown(code) as CurrentAtensiComponent;
 }
 
 export const CARE_SETTINGS = ['family', 'community', 'residential'] as const;

@@ -1,5 +1,6 @@
 // Case categories (clusters of PPKS), risk levels and the pathway each category follows by default.
 import { assertNever } from './exhaustive';
+import { renamedCodes } from './renamed-codes';
 
 export const CATEGORIES = [
   'odgj_terlantar',
@@ -28,13 +29,14 @@ export type LegacyCategory = keyof typeof LEGACY_CATEGORIES;
 /** Every code a case file (or its history) may hold: current or legacy. */
 export type Category = CurrentCategory | LegacyCategory;
 
-export function isLegacyCategory(code: string): code is LegacyCategory {
-  return Object.hasOwn(LEGACY_CATEGORIES, code);
-}
+const renamed = renamedCodes(LEGACY_CATEGORIES);
+export const isLegacyCategory = renamed.isLegacy;
+/** The current code for a category stored under any code (an unknown one stays as it is). */
+export const shownCategory = renamed.shown;
 
 /** The current code for a category, whichever code it was stored under. */
 export function currentCategory(code: Category): CurrentCategory {
-  return isLegacyCategory(code) ? LEGACY_CATEGORIES[code] : code;
+  return renamed.shown(code) as CurrentCategory;
 }
 
 /** Every code a case of this category may be stored under (the current one first): what a filter matches. */

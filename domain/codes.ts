@@ -1,5 +1,6 @@
 // Every list of codes a case carries that has no module of its own (categories, stages, ATENSI and roles
 // do). Types, the API's schemas, the OpenAPI document and the CLI's choices all derive from these lists.
+import { renamedCodes } from './renamed-codes';
 
 /** How a report reached the Dinas. */
 /**
@@ -91,9 +92,7 @@ export type LegacyClosureOutcome = keyof typeof LEGACY_CLOSURE_OUTCOMES;
 /** What a case file (or a command in its history) may hold. */
 export type ClosureOutcome = CurrentClosureOutcome | LegacyClosureOutcome;
 
-export function currentClosureOutcome(code: string): string {
-  return Object.hasOwn(LEGACY_CLOSURE_OUTCOMES, code) ? LEGACY_CLOSURE_OUTCOMES[code as LegacyClosureOutcome] : code;
-}
+export const currentClosureOutcome = renamedCodes(LEGACY_CLOSURE_OUTCOMES).shown;
 
 /** The services ended before the plan did; each has its own rule (see steps/exit.ts). */
 export const EXIT_KINDS = ['ran_away', 'refused_services', 'deceased', 'not_found', 'lost_contact'] as const satisfies readonly ClosureOutcome[];

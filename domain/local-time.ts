@@ -4,10 +4,11 @@ import type { Language } from './language';
 
 export type ZoneAbbr = 'WIB' | 'WITA' | 'WIT';
 
-const ZONES: Record<ZoneAbbr, { tz: string; offsetHours: number }> = {
-  WIB: { tz: 'Asia/Jakarta', offsetHours: 7 },
-  WITA: { tz: 'Asia/Makassar', offsetHours: 8 },
-  WIT: { tz: 'Asia/Jayapura', offsetHours: 9 },
+/** Asia/Jakarta, Asia/Makassar, Asia/Jayapura: hours ahead of UTC. */
+const ZONES: Record<ZoneAbbr, { offsetHours: number }> = {
+  WIB: { offsetHours: 7 },
+  WITA: { offsetHours: 8 },
+  WIT: { offsetHours: 9 },
 };
 
 /** Bali, Nusa Tenggara, South/East/North Kalimantan and Sulawesi keep WITA; Maluku and Papua WIT; the rest WIB. */
@@ -43,7 +44,6 @@ export function localDay(iso: string | Date, regionCode: string): string {
   return t.toISOString().slice(0, 10);
 }
 
-export const timeZoneOf = (regionCode: string) => ZONES[zoneOf(regionCode)].tz;
 
 const MONTH_NAMES: Record<Language, readonly string[]> = {
   id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],

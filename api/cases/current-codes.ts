@@ -2,18 +2,12 @@
 // its workflow state, its history, its read-model row and its timeline, and an old script may still send
 // one. The API answers with the current code and hands only current codes to the workflow, so a client
 // never has to know both.
-import { currentComponent, isLegacyComponent } from '../../domain/atensi';
-import { currentCategory, isLegacyCategory } from '../../domain/categories';
+import { shownComponent } from '../../domain/atensi';
+import { shownCategory } from '../../domain/categories';
 import { currentClosureOutcome } from '../../domain/codes';
 
 /** A category as stored (a read-model column, a timeline field), shown as its current code. */
-export function shownCategory(code: string): string {
-  return isLegacyCategory(code) ? currentCategory(code) : code;
-}
-
-function shownComponent(code: string): string {
-  return isLegacyComponent(code) ? currentComponent(code) : code;
-}
+export { shownCategory };
 
 // The domain names every field that holds such a code so (a plan's `components`, a service's or a
 // goal's `component`, a file's or a pathway decision's `category`), whatever object it sits in: a

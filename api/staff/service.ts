@@ -6,7 +6,6 @@ import type { Db } from '../../db/client';
 import { staff } from '../../db/schema';
 import type { StaffRow } from '../../db/staff';
 import { caseloadOf, findStaff, recordStaffEvent, staffRecord } from '../../db/staff';
-import { regionCovers } from '../../domain/regions';
 import type { StaffRecord } from '../../domain/workforce';
 import { HEAD_ROLES, PERMISSIONS, recordProblems, standing } from '../../domain/workforce';
 import type { Keyset, Page } from '../http/keyset';
@@ -144,5 +143,3 @@ export async function caseload(db: Db, principal: Principal, staffId: string, th
   return { staffId, open, threshold, over: open > threshold };
 }
 
-/** Whether the caller's regions cover a staff member's region (a province covers its kabupaten/kota). */
-export const coversStaff = (principal: Principal, row: Pick<StaffRow, 'regionCode'>) => regionCovers(principal.regions, row.regionCode);
