@@ -15,7 +15,7 @@ import { caseTable } from './format';
 import type { Lang, Msg } from './messages';
 import { CliFailure, UsageError, say } from './messages';
 import type { CaseSummary } from './responses';
-import { casePage } from './responses';
+import { caseDetails, casePage } from './responses';
 
 export interface CliIo {
   fetch: typeof fetch;
@@ -144,11 +144,11 @@ export interface Paging {
 /** What a listing reads and how it prints it: cases (case list, escalations, transfers) or staff records. */
 export interface Listing<T> {
   page: z.ZodType<{ items: T[]; nextCursor: string | null }>;
-  table(items: T[]): string[];
+  table(items: T[], lang: Lang): string[];
   none: Msg;
 }
 
-export const caseListing: Listing<CaseSummary> = { page: casePage, table: (items) => caseTable(items), none: say.noCases() };
+export const caseListing: Listing<CaseSummary> = { page: casePage, table: (items, lang) => caseTable(items, lang), none: say.noCases() };
 
 /** One page or (--all) every page; --json always has the page's shape. */
 export async function listPages<T>(c: Context, path: string, query: Record<string, string | number | undefined>, o: Paging, listing: Listing<T>): Promise<void> {
@@ -161,8 +161,17 @@ export async function listPages<T>(c: Context, path: string, query: Record<strin
     next = page.body.nextCursor;
     cursor = next ?? undefined;
   } while (o.all && cursor);
-  c.print({ items, nextCursor: next }, () => (items.length ? listing.table(items) : [listing.none[c.g.lang]]));
+  c.print({ items, nextCursor: next }, () => (items.length ? listing.table(items, c.g.lang) : [listing.none[c.g.lang]]));
   if (!c.g.json && next) c.note(say.morePages(next));
+}
+
+/**
+ * The region whose zone a case's times are read in. The timeline's events do not carry it, so its text
+ * also asks for the case (--json does not: it prints the API's UTC times as they are).
+ */
+export async function caseRegion(api: ApiClient, caseId: string): Promise<string | undefined> {
+  const c = (await api.get(`/v1/cases/${caseId}`, caseDetails)).body;
+  return c.live?.regionCode ?? c.record?.regionCode;
 }
 
 /** The command types from the API's OpenAPI document; undefined if it serves none (then --set sends strings). */

@@ -3,6 +3,7 @@
 // `originRegionCode=32.04` or `facilityCode=0012` stay strings. Guessing from the text would get those
 // wrong. `key:=json` (as in HTTPie) sends a JSON value as it is.
 import { z } from 'zod';
+import type { Lang } from './messages';
 import { UsageError, say } from './messages';
 
 /** The slice of JSON Schema that zod-to-openapi emits for the command bodies. */
@@ -158,29 +159,33 @@ export function parseAssignment(text: string, spec: CommandSpec | undefined): [s
   return [key, field ? coerce(field, raw) : raw];
 }
 
-/** One line per field for `case commands <type>`: what it takes and whether it must be given. */
-export function describeField(f: FieldSpec): string {
-  return `${f.required ? '*' : ' '} ${f.name.padEnd(18)} ${describe(f.schema)}`;
+/**
+ * One line per field for `case commands <type>`: what it takes and whether it must be given. The codes a
+ * field takes stay codes: they are what one types after --set.
+ */
+export function describeField(f: FieldSpec, lang: Lang = 'id'): string {
+  return `${f.required ? '*' : ' '} ${f.name.padEnd(18)} ${describe(f.schema, lang)}`;
 }
 
-function describe(s: JsonSchema): string {
+function describe(s: JsonSchema, lang: Lang): string {
+  const t = (id: string, en: string) => (lang === 'id' ? id : en);
   const range = (lo: number | undefined, hi: number | undefined, unit = '') =>
     lo !== undefined || hi !== undefined ? ` ${lo ?? ''}–${hi ?? ''}${unit}` : '';
-  if (s.enum) return `one of ${s.enum.map(String).join(' | ')}`;
+  if (s.enum) return `${t('salah satu dari', 'one of')} ${s.enum.map(String).join(' | ')}`;
   switch (kindOf(s)) {
     case 'boolean':
       return 'true | false';
     case 'integer':
-      return `whole number${range(s.minimum, s.maximum)}`;
+      return `${t('bilangan bulat', 'whole number')}${range(s.minimum, s.maximum)}`;
     case 'number':
-      return `number${range(s.minimum, s.maximum)}`;
+      return `${t('bilangan', 'number')}${range(s.minimum, s.maximum)}`;
     case 'array':
-      return `list of ${s.items ? describe(s.items) : 'values'}${s.items?.properties ? ' (JSON, via --data)' : ''}`;
+      return `${t('daftar', 'list of')} ${s.items ? describe(s.items, lang) : t('nilai', 'values')}${s.items?.properties ? t(' (JSON, lewat --data)', ' (JSON, via --data)') : ''}`;
     case 'object':
       return `{ ${Object.keys(s.properties ?? {}).join(', ')} }`;
     case 'string':
-      return s.pattern ? `text matching ${s.pattern}` : `text${range(s.minLength, s.maxLength, ' chars')}`;
+      return s.pattern ? `${t('teks sesuai pola', 'text matching')} ${s.pattern}` : `${t('teks', 'text')}${range(s.minLength, s.maxLength, t(' karakter', ' chars'))}`;
     default:
-      return 'any JSON';
+      return t('JSON apa saja', 'any JSON');
   }
 }

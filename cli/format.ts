@@ -1,162 +1,91 @@
-// Compact text for a terminal: one case, event or staff record per line, aligned columns. Labels are the API's own
-// field names and codes (as in --json), so the text and the JSON read the same; --lang changes messages, and
-// `case show` adds the case in words and local time from the label catalogue.
+// Compact text for a terminal, one case, event or staff record per line in aligned columns, in the
+// operator's language (--lang): every code a person reads is written in the label catalogue's words
+// (domain/labels) and every time in the case's or staff member's own zone (WIB/WITA/WIT). Scripts use --json,
+// which keeps the API's codes and UTC times unchanged. Cases here; case-format, timeline-format and
+// staff-format for the rest.
 import { regionWords } from '../domain/case/ui-texts';
 import { label } from '../domain/labels';
 import { localTime } from '../domain/local-time';
+import type { CommandSpec } from './fields';
+import { describeField } from './fields';
 import type { Lang } from './messages';
-import type { CaseDetails, Caseload, CaseStats, CaseSummary, CaseView, StaffRecord, TimelineEvent } from './responses';
+import type { CaseStats, CaseSummary, CaseView } from './responses';
 
 export function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
 }
 
-/** ISO time to the minute, still UTC: the same instant whatever the operator's time zone. */
+/** The CLI's own words in the operator's language: tr(lang)('tahap', 'stage'). */
+export const tr =
+  (lang: Lang) =>
+  (id: string, en: string): string =>
+    lang === 'id' ? id : en;
+
+/** ISO time to the minute in UTC: only where a record names no region whose zone it could be read in. */
 export const when = (iso: string | null | undefined) => (iso ? iso.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/, '$1 $2Z') : '-');
 
+/** Times as the case's region reads them: "12 Des 2026 14.00 WITA". */
+export const timeIn =
+  (regionCode: string | undefined, lang: Lang) =>
+  (iso: string | null | undefined): string =>
+    !iso ? '-' : regionCode ? localTime(iso, regionCode, lang) : when(iso);
+
 /** "!" marks a deadline already passed, so that overdue cases stand out in a long list. */
-function deadline(d: CaseSummary['nextDeadline'] | undefined, now: number): string {
+export function deadlineWords(d: CaseSummary['nextDeadline'] | undefined, regionCode: string | undefined, now: number, lang: Lang): string {
   if (!d) return '-';
   const overdue = d.dueAt !== null && Date.parse(d.dueAt) < now ? '!' : '';
-  return `${overdue}${d.kind} ${d.dueAt ? when(d.dueAt) : ''}`.trim();
+  return `${overdue}${label('deadline', d.kind, lang)}${d.dueAt ? ` ${timeIn(regionCode, lang)(d.dueAt)}` : ''}`;
 }
 
-export function caseTable(items: CaseSummary[], now = Date.now()): string[] {
+/** `case list`, `escalations` and `transfers`. */
+export function caseTable(items: CaseSummary[], lang: Lang = 'id', now = Date.now()): string[] {
+  const t = tr(lang);
   // A transfer column only when some case is being (or was) handed to another unit.
   const transfers = items.some((c) => c.transfer);
-  const transfer = (c: CaseSummary) => (transfers ? [c.transfer ? `${c.transfer.status} → ${c.transfer.toRegion}` : '-'] : []);
+  const transfer = (c: CaseSummary) => (transfers ? [c.transfer ? `${label('transferStatus', c.transfer.status, lang)} → ${c.transfer.toRegion}` : '-'] : []);
   return table([
-    ['CASE', 'STAGE', 'CATEGORY', 'RISK', 'REGION', 'LEVEL', 'NEXT DEADLINE', ...(transfers ? ['TRANSFER'] : [])],
-    ...items.map((c) => [c.caseId, c.stage, c.category, c.riskLevel, c.regionCode, String(c.escalationLevel), deadline(c.nextDeadline, now), ...transfer(c)]),
+    [t('KASUS', 'CASE'), t('TAHAP', 'STAGE'), t('KATEGORI', 'CATEGORY'), t('RISIKO', 'RISK'), t('WILAYAH', 'REGION'), t('ESKALASI', 'LEVEL'), t('BATAS BERIKUTNYA', 'NEXT DEADLINE'), ...(transfers ? [t('ALIH KELOLA', 'TRANSFER')] : [])],
+    ...items.map((c) => [
+      c.caseId,
+      label('stage', c.stage, lang),
+      label('category', c.category, lang),
+      label('risk', c.riskLevel, lang),
+      c.regionCode,
+      String(c.escalationLevel),
+      deadlineWords(c.nextDeadline, c.regionCode, now, lang),
+      ...transfer(c),
+    ]),
   ]);
 }
 
-/** The same case in words and in the region's own time: what a Kasi reads, beside the codes scripts read. */
-function readableLines(d: CaseDetails, lang: Lang): string[] {
-  const c = d.live ?? d.record;
-  if (!c?.regionCode || !c.stage || !c.category) return [];
-  const status = c.status ? label('status', c.status, lang) : '';
-  const stage = `${lang === 'id' ? 'tahap' : 'stage'} ${label('stage', c.stage, lang)}`;
-  const who = `${label('category', c.category, lang)}${c.riskLevel ? `, ${lang === 'id' ? 'risiko' : 'risk'} ${label('risk', c.riskLevel, lang)}` : ''}`;
-  const next = (d.live ? d.live.nextDeadline : d.record?.nextDeadline) ?? null;
-  const due = next?.dueAt ? ` · ${lang === 'id' ? 'batas' : 'due'} ${label('deadline', next.kind, lang)} ${localTime(next.dueAt, c.regionCode, lang)}` : '';
-  return [`${lang === 'id' ? 'dibaca' : 'reads'}    ${[status, stage, c.pathway ? label('pathway', c.pathway, lang) : '', who].filter(Boolean).join(' · ')} · ${regionWords(c.regionCode)}${due}`];
+/** What `case act` answers: the command in words, and where the case now stands. */
+export function actLine(type: string, v: Pick<CaseView, 'status' | 'stage'>, lang: Lang = 'id'): string {
+  return `${label('command', type, lang)}: ${label('status', v.status, lang)} · ${tr(lang)('tahap', 'stage')} ${label('stage', v.stage, lang)}`;
 }
 
-/** The live state where the workflow gave it (it is current), the read model's record for the rest. */
-export function caseLines(d: CaseDetails, now = Date.now(), lang: Lang = 'id'): string[] {
-  const r = d.record;
-  const v = d.live;
+/** `case commands`: the type to give `case act` (the code is what one types), its words, its fields. */
+export function commandLines(specs: CommandSpec[], lang: Lang = 'id'): string[] {
+  return table(specs.map((s) => [s.type, label('command', s.type, lang), s.fields.map((f) => `${f.name}${f.required ? '*' : ''}`).join(' ')]));
+}
+
+export function commandDetailLines(spec: CommandSpec, lang: Lang = 'id'): string[] {
+  return [`${spec.type} — ${label('command', spec.type, lang)}`, ...spec.fields.map((f) => describeField(f, lang)), tr(lang)('(* wajib)', '(* required)')];
+}
+
+function counts(heading: string, c: Record<string, number>, words: (code: string) => string): string {
+  return `${heading.padEnd(10)} ${Object.entries(c).map(([k, n]) => `${words(k)}: ${n}`).join(' · ') || '-'}`;
+}
+
+export function statsLines(s: CaseStats, lang: Lang = 'id'): string[] {
+  const t = tr(lang);
+  const region = s.region ? ` · ${t('wilayah', 'region')} ${regionWords(s.region)}` : '';
   return [
-    `case      ${d.caseId}`,
-    `status    ${v?.status ?? r?.status ?? '?'} · stage ${v?.stage ?? r?.stage ?? '?'} · pathway ${v?.pathway ?? r?.pathway ?? '?'}`,
-    `category  ${v?.category ?? r?.category ?? '?'} · risk ${v?.riskLevel ?? r?.riskLevel ?? '?'} · region ${v?.regionCode ?? r?.regionCode ?? '?'} (${v?.jurisdiction ?? r?.jurisdiction ?? '?'})`,
-    `assigned  ${(v ? v.assignedWorker : r?.assignedWorker) ?? '-'}`,
-    `level     ${v?.escalationLevel ?? r?.escalationLevel ?? 0}`,
-    ...(r?.escalations ?? []).map((e) => `  ${e.reason} ${e.subject} L${e.level} since ${when(e.since)}${e.acknowledged ? ' (acknowledged)' : ''}`),
-    `opened    ${when(v?.openedAt ?? r?.openedAt)}${r ? ` · updated ${when(r.updatedAt)}` : ''}`,
-    `next      ${deadline(v ? v.nextDeadline : r?.nextDeadline, now)}`,
-    ...(d.access && d.access !== 'full' ? [`access    ${ACCESS[d.access] ?? d.access}`] : []),
-    ...readableLines(d, lang),
-    ...(v ? handoffLines(v) : []),
-    ...(v ? socialWorkLines(v, now) : []),
+    `${t('berjalan', 'open')} ${s.open} · ${t('lewat batas', 'overdue')} ${s.overdue} · ${t('dieskalasi', 'escalated')} ${s.escalated}`,
+    `${t('dibuka', 'opened')} ${s.openedInPeriod} · ${t('ditutup', 'closed')} ${s.closedInPeriod} ${t(`dalam ${s.periodDays} hari terakhir`, `in the last ${s.periodDays} days`)}${region}`,
+    counts(t('tahap', 'stage'), s.byStage, (k) => label('stage', k, lang)),
+    counts(t('risiko', 'risk'), s.byRisk, (k) => label('risk', k, lang)),
+    counts(t('eskalasi', 'escalation'), s.byEscalationLevel, (k) => `${t('tingkat', 'level')} ${k}`),
+    counts(t('kategori', 'category'), s.byCategory, (k) => label('category', k, lang)),
   ];
 }
-
-/** Where a service stands on its own schedule. */
-function serviceState(s: NonNullable<CaseView['services']>[number]): string {
-  if (s.stoppedAt) return 'stopped';
-  if (s.deliveredAt) return 'delivered';
-  if (s.startedAt) return 'started';
-  return s.linkedAt ? 'linked' : 'to link';
-}
-
-/** The plan and its services, advocacy items (overdue marked "!"), the guardian, and how the work ended. */
-function socialWorkLines(v: CaseView, now: number): string[] {
-  const lines: string[] = [];
-  if (v.plan) lines.push(`plan      ${v.plan.status} · setting ${v.plan.setting}${v.plan.revision ? ' · revision awaiting decision' : ''}`);
-  for (const s of v.services ?? []) lines.push(`  ${s.id} ${s.component} ${serviceState(s)} · due ${when(s.dueAt)}`);
-  for (const a of v.advocacy ?? []) {
-    const open = a.status === 'open' || a.status === 'in_progress';
-    lines.push(`advocacy  ${a.id} ${a.kind} ${a.status} · ${a.worker} · target ${open && Date.parse(a.targetAt) < now ? '!' : ''}${when(a.targetAt)}`);
-  }
-  if (v.guardian) lines.push(`guardian  ${v.guardian.basis}`);
-  if (v.absence && !v.absence.returnedAt && !v.exit) lines.push(`absent    since ${when(v.absence.since)} · search until ${when(v.absence.searchUntil)}`);
-  if (v.exit) lines.push(`ended     ${v.exit.kind} ${when(v.exit.at)}`);
-  if (v.closure) lines.push(`closure   ${v.closure.outcome}${v.closure.approvedAt ? ` · approved ${when(v.closure.approvedAt)}` : ' · awaiting approval'}`);
-  return lines;
-}
-
-const ACCESS: Record<string, string> = {
-  decide_transfer: 'decide_transfer (a transfer waits for your unit: decideTransfer)',
-  read: 'read (handed over: you may read it, not act on it)',
-};
-
-/** Where the person is between agencies: the rapid assessment, the stay, tracing, the latest transfer. */
-function handoffLines(v: CaseView): string[] {
-  const lines: string[] = [];
-  const ra = v.rapidAssessment;
-  if (ra) lines.push(`rapid     danger ${ra.danger} · capacity ${ra.capacity} · needs ${ra.needs.join(',') || '-'}`);
-  const stay = v.stay;
-  if (stay) {
-    const parts = [stay.facilityCode, `funding ${stay.funding?.scheme ?? '-'}`];
-    if (stay.discharge) parts.push(`discharged ${stay.discharge.kind} ${when(stay.discharge.at)}`, `picked up ${when(stay.pickedUpAt)}`);
-    lines.push(`stay      ${parts.join(' · ')}`);
-  }
-  const t = v.familyTracing;
-  if (t) {
-    const found = t.found === true ? 'found' : t.found === false ? 'not found' : 'tracing';
-    const ready = t.canReceive === null ? '' : ` · can receive ${t.canReceive ? 'yes' : `no${t.unreadyReason ? ` (${t.unreadyReason})` : ''}`}`;
-    const attempts = t.attempts ? ` · ${t.attempts.length} attempt(s)` : '';
-    lines.push(`tracing   ${found}${ready}${attempts}${t.found === true ? '' : ` · due ${when(t.dueAt)}`}`);
-  }
-  const last = v.transfers?.at(-1);
-  if (last) lines.push(`transfer  ${last.to} ${last.unitCode} (${last.regionCode}) ${last.status}${last.declineReason ? ` (${last.declineReason})` : ''}`);
-  return lines;
-}
-
-const value = (v: unknown) => (typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v));
-
-export const eventLine = (e: TimelineEvent) =>
-  [
-    `${String(e.seq).padStart(4)}  ${when(e.at)}  ${e.type.padEnd(24)} ${`${e.actor.role}:${e.actor.id}`.padEnd(22)} (${e.stage})`,
-    ...Object.entries(e.data).map(([k, v]) => `${k}=${value(v)}`),
-  ].join(' ');
-
-const counts = (label: string, c: Record<string, number>) =>
-  `${label.padEnd(10)} ${Object.entries(c).map(([k, n]) => `${k} ${n}`).join(' · ') || '-'}`;
-
-export function statsLines(s: CaseStats): string[] {
-  return [
-    `open ${s.open} · overdue ${s.overdue} · escalated ${s.escalated}`,
-    `opened ${s.openedInPeriod} · closed ${s.closedInPeriod} in the last ${s.periodDays} days${s.region ? ` · region ${s.region}` : ''}`,
-    counts('stage', s.byStage),
-    counts('risk', s.byRisk),
-    counts('level', s.byEscalationLevel),
-    counts('category', s.byCategory),
-  ];
-}
-
-/** A record that may act has no standing code; "ok" says so rather than leave a blank a reader could doubt. */
-const standingOf = (s: StaffRecord) => s.standing ?? 'ok';
-
-export function staffTable(items: StaffRecord[]): string[] {
-  return table([
-    ['STAFF', 'ROLE', 'UNIT', 'REGION', 'KECAMATAN', 'VERIFIED UNTIL', 'CERTIFIED UNTIL', 'STANDING'],
-    ...items.map((s) => [s.staffId, s.role, s.unitCode, s.regionCode, s.kecamatanCode ?? '-', s.verifiedUntil ?? '-', s.certifiedUntil ?? '-', standingOf(s)]),
-  ]);
-}
-
-export function staffLines(s: StaffRecord): string[] {
-  return [
-    `staff     ${s.staffId} · ${s.role} · ${s.active ? 'active' : 'inactive'}`,
-    `unit      ${s.unitCode} (${s.unitKind}) · region ${s.regionCode}${s.kecamatanCode ? ` · kecamatan ${s.kecamatanCode}` : ''}`,
-    `verified  until ${s.verifiedUntil ?? '-'}`,
-    ...(s.certificationNo || s.certifiedUntil ? [`certified ${s.certificationNo ?? '-'} until ${s.certifiedUntil ?? '-'}`] : []),
-    `standing  ${standingOf(s)}`,
-  ];
-}
-
-export const caseloadLine = (c: Caseload) =>
-  `${c.staffId} · ${c.open} open case${c.open === 1 ? '' : 's'} · threshold ${c.threshold}${c.over ? ' · over' : ''}`;

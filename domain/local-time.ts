@@ -38,6 +38,16 @@ export function localTime(iso: string | Date, regionCode: string, lang: Language
   return `${t.getUTCDate()} ${MONTHS[lang][t.getUTCMonth()]} ${t.getUTCFullYear()} ${clock} ${zone}`;
 }
 
+/**
+ * A calendar day ("2027-12-31") as a person reads it, with the zone whose midnight ends it: a staff member's
+ * verification holds through its last day in their own zone, so "31 Des 2027 WIT".
+ */
+export function localDate(day: string, regionCode: string, lang: Language = 'id'): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+  const month = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]} ${zoneOf(regionCode)}` : day;
+}
+
 /** The calendar day in the region's zone ("2026-12-12"), for reports counted by local day or month. */
 export function localDay(iso: string | Date, regionCode: string): string {
   const t = new Date(new Date(iso).getTime() + ZONES[zoneOf(regionCode)].offsetHours * 3_600_000);

@@ -3,7 +3,7 @@
 // the sending office and its official number and never a reference the family was not given.
 import { currentCategory, isLegacyCategory } from './categories';
 import type { Language } from './labels';
-import { escalationWords, label } from './labels';
+import { escalationSubjectWords, escalationWords, label } from './labels';
 import { localTime } from './local-time';
 import type { Audience, NotificationTemplate } from './notifications';
 
@@ -35,32 +35,6 @@ function caseWords(f: Fields, c: MessageContext): string {
   return c.lang === 'id' ? `kasus ${ref(f)} (${category}${risk})` : `case ${ref(f)} (${category}${risk})`;
 }
 
-/** What the escalation is about, in words: the deadline, the visit, the party or the item it names. */
-function subjectWords(reason: string, subject: string, c: MessageContext): string {
-  switch (reason) {
-    case 'deadline':
-      return label('deadline', subject, c.lang);
-    case 'visit_missed':
-      return label('visit', subject, c.lang);
-    case 'external_overdue':
-      return label('externalParty', subject, c.lang);
-    case 'integration_stalled':
-      return label('partnerCall', subject, c.lang);
-    case 'partner_report':
-      return label('command', subject, c.lang);
-    case 'service_overdue':
-      return subject.endsWith(':link') ? `${c.lang === 'id' ? 'penghubungan layanan' : 'linking service'} ${subject.split(':')[0]}` : `${c.lang === 'id' ? 'layanan' : 'service'} ${subject}`;
-    case 'advocacy_overdue':
-      return `${c.lang === 'id' ? 'butir advokasi' : 'advocacy item'} ${subject}`;
-    case 'facility_silent':
-    case 'pickup_overdue':
-    case 'transfer_overdue':
-      return subject;
-    default:
-      return '';
-  }
-}
-
 /** "Dinas Sosial Kota Samarinda (0541-7xxxx)", or the generic words when the region has none configured. */
 function sender(c: MessageContext): string {
   if (!c.office) return c.lang === 'id' ? 'Dinas Sosial setempat' : 'the local social affairs office';
@@ -69,7 +43,7 @@ function sender(c: MessageContext): string {
 
 const escalation = (level: 1 | 2 | 3, to: { id: string; en: string }): Text => (f, c) => {
   const { what, todo } = escalationWords(str(f.reason), c.lang);
-  const about = subjectWords(str(f.reason), str(f.subject), c);
+  const about = escalationSubjectWords(str(f.reason), str(f.subject), c.lang);
   const since = f.dueAt ? (c.lang === 'id' ? ` sejak ${at(f.dueAt, c)}` : ` since ${at(f.dueAt, c)}`) : '';
   return c.lang === 'id'
     ? `Sigap — ${caseWords(f, c)}: eskalasi tingkat ${level} ke ${to.id}. ${what}${about ? ` (${about})` : ''}${since}. Yang perlu dilakukan: ${todo}.`

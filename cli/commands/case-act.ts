@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { ContextOf } from '../context';
 import { caseIdArg, loadSpecs } from '../context';
 import { parseAssignment } from '../fields';
+import { actLine } from '../format';
 import { UsageError, say } from '../messages';
 import { caseView } from '../responses';
 
@@ -38,13 +39,13 @@ export function caseAct(kase: Command, context: ContextOf): void {
     .option('--idempotency-key <key>', 'repeat a command safely; default: a new key, printed if the request fails')
     .addHelpText('after', '\nExample: case act <caseId> requestExtension --set days=7 --set reason="menunggu hasil RSJ"')
     .action(async (caseId: string, type: string, o: ActOptions) => {
-      const { api, print } = context();
+      const { api, print, g } = context();
       const data = dataObject(o.data);
       const specs = await loadSpecs(api);
       const spec = specs?.get(type);
       if (specs && !spec) throw new UsageError(say.unknownCommand(type, [...specs.keys()]));
       const fields = Object.fromEntries(o.set.map((s) => parseAssignment(s, spec)));
       const view = await api.post(`/v1/cases/${caseId}/commands`, { ...data, ...fields, type }, caseView, o.idempotencyKey ?? randomUUID());
-      print(view.raw, () => [`${type}: ${view.body.status} · stage ${view.body.stage}`]);
+      print(view.raw, () => [actLine(type, view.body, g.lang)]);
     });
 }

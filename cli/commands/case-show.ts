@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ContextOf } from '../context';
 import { caseIdArg } from '../context';
-import { caseLines } from '../format';
+import { caseLines } from '../case-format';
 import { say } from '../messages';
 import { caseDetails } from '../responses';
 

@@ -1,8 +1,8 @@
 // `case timeline`: who did what, when.
 import type { Command } from 'commander';
 import type { ContextOf } from '../context';
-import { caseIdArg, wholeNumber } from '../context';
-import { eventLine } from '../format';
+import { caseIdArg, caseRegion, wholeNumber } from '../context';
+import { eventLine } from '../timeline-format';
 import { say } from '../messages';
 import { timelinePage } from '../responses';
 
@@ -16,7 +16,8 @@ export function caseTimeline(kase: Command, context: ContextOf): void {
     .action(async (caseId: string, o: { after: number; limit: number }) => {
       const { api, print, note, g } = context();
       const page = await api.get(`/v1/cases/${caseId}/timeline`, timelinePage, { after: o.after, limit: o.limit });
-      print(page.raw, () => page.body.items.map(eventLine));
+      const region = g.json ? undefined : await caseRegion(api, caseId);
+      print(page.raw, () => page.body.items.map((e) => eventLine(e, region, g.lang)));
       if (!g.json && page.body.nextAfter !== null) note(say.moreEvents(page.body.nextAfter));
     });
 }

@@ -1,8 +1,8 @@
 // `case watch`: the timeline, then new events as they happen, until the case is finished.
 import type { Command } from 'commander';
 import type { ContextOf } from '../context';
-import { caseIdArg, describe, wholeNumber } from '../context';
-import { eventLine } from '../format';
+import { caseIdArg, caseRegion, describe, wholeNumber } from '../context';
+import { eventLine } from '../timeline-format';
 import { say } from '../messages';
 import { timelinePage } from '../responses';
 import { watchCase } from '../watch';
@@ -17,9 +17,10 @@ export function caseWatch(kase: Command, context: ContextOf): void {
     .addHelpText('after', '\nWith --json, one event per line (JSON Lines).')
     .action(async (caseId: string, o: { interval: number; after: number }) => {
       const { api, g, note, io } = context();
+      const region = g.json ? undefined : await caseRegion(api, caseId);
       await watchCase({
         page: async (after) => (await api.get(`/v1/cases/${caseId}/timeline`, timelinePage, { after, limit: 500 })).body,
-        print: (e) => io.out(g.json ? JSON.stringify(e) : eventLine(e)),
+        print: (e) => io.out(g.json ? JSON.stringify(e) : eventLine(e, region, g.lang)),
         warn: (trouble) => note(trouble ? say.watchTrouble(describe(trouble, g.lang)) : say.watchBack()),
         sleep: io.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
         interval: o.interval,

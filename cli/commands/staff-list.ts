@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { PRACTICE_ROLES } from '../../domain/workforce';
 import type { ContextOf, Listing, Paging } from '../context';
 import { listPages, wholeNumber } from '../context';
-import { staffTable } from '../format';
+import { staffTable } from '../staff-format';
 import { say } from '../messages';
 import type { StaffRecord } from '../responses';
 import { staffPage } from '../responses';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { ContextOf } from '../context';
 import { staffIdArg } from '../context';
-import { staffLines } from '../format';
+import { staffLines } from '../staff-format';
 import { say } from '../messages';
 import { staffRecord } from '../responses';
 import type { StaffFlags } from './staff-fields';
@@ -23,9 +23,9 @@ export function staffRegister(staff: Command, context: ContextOf): void {
     .option('--idempotency-key <key>', 'repeat a request safely; default: a new key, printed if the request fails')
     .addHelpText('after', '\nExample: staff register --id tksk-6472-03 --unit DINSOS-6472 --unit-kind dinsos_kabkota --region 64.72 --kecamatan 64.72.03 --role tksk --verified-until 2027-12-31')
     .action(async (o: RegisterOptions) => {
-      const { api, print, note } = context();
+      const { api, print, note, g } = context();
       const registered = await api.post('/v1/staff', { staffId: o.id, ...staffFields(o) }, staffRecord, o.idempotencyKey ?? randomUUID());
       if (registered.replayed) note(say.replayed());
-      print(registered.raw, () => staffLines(registered.body));
+      print(registered.raw, () => staffLines(registered.body, g.lang));
     });
 }

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { Context, ContextOf } from '../context';
 import { staffIdArg } from '../context';
-import { staffLines } from '../format';
+import { staffLines } from '../staff-format';
 import { UsageError, say } from '../messages';
 import { staffRecord } from '../responses';
 import type { StaffFlags } from './staff-fields';
@@ -11,7 +11,7 @@ import { addStaffFieldOptions, staffFields } from './staff-fields';
 
 async function patch(c: Context, staffId: string, body: Record<string, unknown>): Promise<void> {
   const changed = await c.api.patch(`/v1/staff/${staffId}`, body, staffRecord);
-  c.print(changed.raw, () => staffLines(changed.body));
+  c.print(changed.raw, () => staffLines(changed.body, c.g.lang));
 }
 
 export function staffUpdate(staff: Command, context: ContextOf): void {

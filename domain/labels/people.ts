@@ -1,7 +1,7 @@
 // Words for who is who: the case rules' roles, practice roles, units and notification audiences.
 import type { Audience } from '../notifications';
 import type { Role } from '../roles';
-import type { PracticeRole, UnitKind } from '../workforce';
+import type { PracticeRole, StaffRefusal, UnitKind } from '../workforce';
 import type { Words } from './case';
 
 export const ROLE: Record<Role, Words> = {
@@ -32,6 +32,16 @@ export const UNIT_KIND: Record<UnitKind, Words> = {
   dinsos_provinsi: ['Dinas Sosial provinsi', 'provincial social affairs office'],
   uptd_panti: ['UPTD/panti', 'provincial residential home'],
   sentra_kemensos: ['Sentra Kemensos', 'Ministry of Social Affairs centre'],
+};
+
+/** Whether a staff record may act today; `ok` where nothing stands in the way (the API gives no code then). */
+export const STANDING: Record<StaffRefusal | 'ok', Words> = {
+  ok: ['dapat bertugas', 'may act'],
+  STAFF_INACTIVE: ['dinonaktifkan', 'deactivated'],
+  STAFF_UNVERIFIED: ['verifikasi (verivali) kedaluwarsa', 'verification lapsed'],
+  CERTIFICATION_LAPSED: ['sertifikasi kedaluwarsa', 'certification lapsed'],
+  STAFF_CANNOT_CARRY: ['tidak dapat memegang kasus', 'cannot carry cases'],
+  STAFF_OUTSIDE_REGION: ['di luar wilayah kasus', 'outside the case\'s region'],
 };
 
 export const AUDIENCE: Record<Audience, Words> = {

@@ -88,37 +88,41 @@ test('open (idempotently), list, show, act, timeline', async () => {
 
   const list = await cli(['case', 'list', '--region', REGION, '--limit', '1', '--all']);
   expect(list.code).toBe(0);
-  expect(list.out[0]).toMatch(/^CASE\s+STAGE\s+CATEGORY\s+RISK\s+REGION\s+LEVEL\s+NEXT DEADLINE$/);
-  expect(list.out.find((l) => l.startsWith(caseId))).toMatch(new RegExp(`^${caseId}\\s+identification\\s+odgj_terlantar\\s+high\\s+95\\.01\\s+0\\s+\\S+`));
+  // Words and the region's own time (95.01, Papua Pegunungan: WIT); --json keeps the codes.
+  expect(list.out[0]).toMatch(/^KASUS\s+TAHAP\s+KATEGORI\s+RISIKO\s+WILAYAH\s+ESKALASI\s+BATAS BERIKUTNYA$/);
+  expect(list.out.find((l) => l.startsWith(caseId))).toMatch(new RegExp(`^${caseId}\\s+identifikasi\\s+ODGJ terlantar\\s+tinggi\\s+95\\.01\\s+0\\s+tanggapan pertama \\d+ \\w+ \\d{4} \\d\\d\\.\\d\\d WIT$`));
+  expect((json(await cli(['--json', 'case', 'list', '--region', REGION])) as { items: object[] }).items).toContainEqual(
+    expect.objectContaining({ caseId, stage: 'identification', category: 'odgj_terlantar', riskLevel: 'high', nextDeadline: { kind: 'first_response', dueAt: expect.stringMatching(/Z$/) } }),
+  );
   expect(list.calls.filter((c) => c === 'GET /v1/cases').length).toBeGreaterThan(1); // --all followed nextCursor
   const filtered = await cli(['--json', 'case', 'list', '--region', REGION, '--stage', 'closed']);
   expect(json(filtered)).toEqual({ items: [], nextCursor: null });
 
   const show = await cli(['case', 'show', caseId]);
   expect(show.code).toBe(0);
-  expect(show.out.join('\n')).toMatch(/status\s+open · stage identification · pathway odgj/);
-  expect(show.out.join('\n')).toMatch(/region 95\.01/);
+  expect(show.out.join('\n')).toMatch(/status\s+berjalan · tahap identifikasi · jalur perawatan di RSJ/);
+  expect(show.out.join('\n')).toMatch(/wilayah\s+95\.01 Papua Pegunungan \(WIT\)/);
 
   const acked = await cli(['case', 'act', caseId, 'acknowledge', '--set', 'assignedWorker=cm-1'], 'operator:op-95', ['95']);
-  expect(acked).toMatchObject({ code: 0, out: ['acknowledge: open · stage assessment'] });
+  expect(acked).toMatchObject({ code: 0, out: ['tanggapi laporan (penjangkauan): berjalan · tahap asesmen'] });
 
   // Typed by the API's schema: a number, a boolean, and a region code that stays a string.
   const extended = await cli(['case', 'act', caseId, 'extendDeadline', '--set', 'hours=24', '--set', 'reason=menunggu keluarga'], SUPERVISOR, ['95']);
-  expect(extended).toMatchObject({ code: 0, out: ['extendDeadline: open · stage assessment'] });
+  expect(extended).toMatchObject({ code: 0, out: ['perpanjang batas waktu: berjalan · tahap asesmen'] });
   // A list of codes as a,b; an enum; a boolean.
   const rapid = await cli(
     ['case', 'act', caseId, 'recordRapidAssessment', '--set', 'danger=none', '--set', 'medicalEmergency=false', '--set', 'capacity=has_capacity', '--set', 'needs=food,shelter'],
     'case_manager:cm-1',
     ['95'],
   );
-  expect(rapid).toMatchObject({ code: 0, out: ['recordRapidAssessment: open · stage assessment'] });
+  expect(rapid).toMatchObject({ code: 0, out: ['catat asesmen cepat: berjalan · tahap asesmen'] });
   expect((await cli(['case', 'act', caseId, 'decidePathway', '--set', 'pathway=repatriation'], SUPERVISOR, ['95'])).code).toBe(0);
   const assessed = await cli(
     ['case', 'act', caseId, 'recordAssessment', '--set', 'consent=client', '--set', 'familyInvolved=false', '--set', 'originRegionCode=32.04'],
     'case_manager:cm-1',
     ['95'],
   );
-  expect(assessed).toMatchObject({ code: 0, out: ['recordAssessment: open · stage linking'] });
+  expect(assessed).toMatchObject({ code: 0, out: ['catat asesmen komprehensif: berjalan · tahap rujukan dan penghubungan'] });
 
   // Refused by a rule of the case: its message and code, exit 1, and the key to retry with.
   const refused = await cli(['--lang', 'en', 'case', 'act', caseId, 'decideClosure', '--set', 'approve=true'], SUPERVISOR, ['95']);
@@ -135,17 +139,20 @@ test('open (idempotently), list, show, act, timeline', async () => {
   const timeline = await cli(['case', 'timeline', caseId]);
   expect(timeline.code).toBe(0);
   const text = timeline.out.join('\n');
-  expect(text).toMatch(/^ {3}0 .* case\.opened/);
-  expect(text).toMatch(/case\.acknowledged\s+operator:op-95/);
-  expect(text).toMatch(/deadline\.extended .* hours=24/);
+  expect(text).toMatch(/^ {3}0 {2}\d+ \w+ \d{4} \d\d\.\d\d WIT +kasus dibuka +administrator cli-admin +\(identifikasi\) {2}saluran: Satpol PP · alur: perawatan di RSJ$/m);
+  expect(text).toMatch(/laporan ditanggapi\s+petugas intake op-95/);
+  expect(text).toMatch(/batas waktu diperpanjang .*jenis: asesmen cepat · jam: 24 · batas: \d+ \w+ \d{4} \d\d\.\d\d WIT$/m);
+  expect(text).toMatch(/pindah tahap .*dari: identifikasi · ke: asesmen · alasan: tanggapan pertama diberikan$/m);
+  expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
   const page = json(await cli(['--json', 'case', 'timeline', caseId, '--after', '0', '--limit', '2'])) as { items: { seq: number }[]; nextAfter: number };
   expect(page.items.map((e) => e.seq)).toEqual([1, 2]);
   expect(page.nextAfter).toBe(2);
 
   const commands = await cli(['case', 'commands']);
   expect(commands.out).toHaveLength(COMMAND_TYPES.length);
-  expect(commands.out).toContainEqual(expect.stringMatching(/^requestExtension\s+days\* reason\*$/));
-  expect((await cli(['case', 'commands', 'extendDeadline'])).out).toContainEqual(expect.stringMatching(/^\* hours\s+whole number 1–720$/));
+  expect(commands.out).toContainEqual(expect.stringMatching(/^requestExtension\s+ajukan perpanjangan\s+days\* reason\*$/));
+  expect((await cli(['case', 'commands', 'extendDeadline'])).out).toContainEqual(expect.stringMatching(/^\* hours\s+bilangan bulat 1–720$/));
+  expect((await cli(['--lang', 'en', 'case', 'commands', 'extendDeadline'])).out).toContainEqual(expect.stringMatching(/^\* hours\s+whole number 1–720$/));
 });
 
 test('a transfer from the CLI to a Sentra in another province: it finds it in its queue, sees the case it decides on, accepts; the sender then only reads', async () => {
@@ -166,15 +173,15 @@ test('a transfer from the CLI to a Sentra in another province: it finds it in it
     }
     throw new Error('the transfer never reached the queue');
   })();
-  expect(queue.out[0]).toMatch(/\bTRANSFER$/);
-  expect(queue.out.find((l) => l.startsWith(caseId))).toMatch(/requested → 96\.01$/);
+  expect(queue.out[0]).toMatch(/\bALIH KELOLA$/);
+  expect(queue.out.find((l) => l.startsWith(caseId))).toMatch(/menunggu keputusan penerima → 96\.01$/);
   const seen = (await sentra(['case', 'show', caseId])).out.join('\n');
-  expect(seen).toMatch(/access\s+decide_transfer/);
-  expect(seen).toMatch(/transfer\s+sentra_kemensos SENTRA-95 \(96\.01\) requested/);
+  expect(seen).toMatch(/akses\s+memutuskan alih kelola/);
+  expect(seen).toMatch(/alih kelola\s+Sentra Kemensos SENTRA-95 \(96\.01\) · menunggu keputusan penerima/);
   expect((await sentra(['case', 'act', caseId, 'decideTransfer', '--set', 'accept=true', '--set', 'assignedWorker=cm-sentra'])).code).toBe(0);
   expect((await cli(['case', 'act', caseId, 'recordBast', '--set', 'ref=BAST/95/1'], 'case_manager:cm-sentra', ['96.01'])).code).toBe(0);
   const asSender = (await cm(['case', 'show', caseId])).out.join('\n');
-  expect(asSender).toMatch(/access\s+read/);
+  expect(asSender).toMatch(/akses\s+hanya baca/);
   const refused = await cm(['case', 'act', caseId, 'addNote', '--set', 'text=tanya kabar']);
   expect(refused.code).toBe(1);
   expect(refused.err[0]).toMatch(/\[READ_ONLY_ACCESS\]$/);
@@ -186,11 +193,11 @@ test('watch prints events as they arrive and ends when the case is withdrawn', a
   const watching = cli(['case', 'watch', caseId, '--interval', '100']);
   await new Promise((r) => setTimeout(r, 300));
   const withdrawn = await cli(['case', 'act', caseId, 'withdraw', '--set', 'reason=duplikat laporan'], SUPERVISOR, ['95']);
-  expect(withdrawn).toMatchObject({ code: 0, out: ['withdraw: withdrawn · stage identification'] });
+  expect(withdrawn).toMatchObject({ code: 0, out: ['batalkan kasus: dibatalkan · tahap identifikasi'] });
   const watched = await watching;
   expect(watched.code).toBe(0);
-  expect(watched.out[0]).toMatch(/case\.opened/);
-  expect(watched.out.at(-1)).toMatch(/case\.withdrawn\s+supervisor:spv-95/);
+  expect(watched.out[0]).toMatch(/ WIT +kasus dibuka/);
+  expect(watched.out.at(-1)).toMatch(/kasus dibatalkan\s+Kepala Seksi spv-95/);
 
   // A finished case: the history, then the watch ends at once; --json gives one event per line.
   const lines = (await cli(['--json', 'case', 'watch', caseId])).out.map((l) => JSON.parse(l) as { type: string });
@@ -200,8 +207,9 @@ test('watch prints events as they arrive and ends when the case is withdrawn', a
 test('stats, escalations, --json and --lang', async () => {
   const stats = await cli(['stats', '--region', REGION, '--period-days', '7']);
   expect(stats.code).toBe(0);
-  expect(stats.out[0]).toMatch(/^open \d+ · overdue \d+ · escalated \d+$/);
-  expect(stats.out[1]).toMatch(/^opened [1-9]\d* · closed \d+ in the last 7 days · region 95\.01$/);
+  expect(stats.out[0]).toMatch(/^berjalan \d+ · lewat batas \d+ · dieskalasi \d+$/);
+  expect(stats.out[1]).toMatch(/^dibuka [1-9]\d* · ditutup \d+ dalam 7 hari terakhir · wilayah 95\.01 Papua Pegunungan \(WIT\)$/);
+  expect((await cli(['--lang', 'en', 'stats', '--region', REGION])).out[0]).toMatch(/^open \d+ · overdue \d+ · escalated \d+$/);
   expect(json(await cli(['--json', 'stats', '--region', REGION]))).toMatchObject({ region: REGION, periodDays: 30 });
 
   const escalations = await cli(['escalations', '--view', 'overdue', '--region', REGION], SUPERVISOR, ['95']);

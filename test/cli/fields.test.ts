@@ -53,10 +53,14 @@ test('what cannot be a field\'s value is a usage error, before anything is sent'
   }
 });
 
-test('fields described for `case commands`', () => {
-  expect(spec('extendDeadline').fields.map(describeField)).toEqual([
+test('fields described for `case commands`, in the operator\'s language', () => {
+  expect(spec('extendDeadline').fields.map((f) => describeField(f, 'en'))).toEqual([
     '* hours              whole number 1–720',
     '* reason             text 1–2000 chars',
+  ]);
+  expect(spec('extendDeadline').fields.map((f) => describeField(f))).toEqual([
+    '* hours              bilangan bulat 1–720',
+    '* reason             teks 1–2000 karakter',
   ]);
   expect(describeField(spec('decidePlan').fields[0]!)).toBe('* approve            true | false');
 });

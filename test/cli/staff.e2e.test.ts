@@ -29,6 +29,8 @@ const RUN = Date.now().toString(36);
 const PENDAMPING = `pendamping-8501-${RUN}`;
 const TKSK = `tksk-8501-${RUN}`;
 const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}-12-31`;
+/** The same day as text reads it: a staff member's days hold through midnight in their own zone (85.01: WIT). */
+const NEXT_YEAR_WORDS = `31 Des ${new Date().getUTCFullYear() + 1} WIT`;
 const UNIT = ['--unit', 'DINSOS-8501', '--unit-kind', 'dinsos_kabkota', '--region', REGION, '--verified-until', NEXT_YEAR];
 
 interface Run {
@@ -63,10 +65,10 @@ test('register a pendamping and a TKSK, refuse a TKSK without a kecamatan, list,
   const pendamping = await cli(['staff', 'register', '--id', PENDAMPING, ...UNIT, '--role', 'pendamping_sosial']);
   expect(pendamping).toMatchObject({ code: 0, calls: ['POST /v1/staff'] });
   expect(pendamping.out).toEqual([
-    `staff     ${PENDAMPING} · pendamping_sosial · active`,
-    'unit      DINSOS-8501 (dinsos_kabkota) · region 85.01',
-    `verified  until ${NEXT_YEAR}`,
-    'standing  ok',
+    `petugas     ${PENDAMPING} · pendamping sosial · aktif`,
+    'unit        DINSOS-8501 (Dinas Sosial kabupaten/kota) · wilayah 85.01 (WIT)',
+    `verifikasi  berlaku s.d. ${NEXT_YEAR_WORDS}`,
+    'status      dapat bertugas',
   ]);
   const tksk = [...UNIT, '--id', TKSK, '--role', 'tksk', '--kecamatan', '85.01.03', '--idempotency-key', `staff-${RUN}`];
   expect((await cli(['staff', 'register', ...tksk])).code).toBe(0);
@@ -87,31 +89,33 @@ test('register a pendamping and a TKSK, refuse a TKSK without a kecamatan, list,
 
   const list = await cli(['staff', 'list', '--region', REGION, '--limit', '1', '--all']);
   expect(list.code).toBe(0);
-  expect(list.out[0]).toMatch(/^STAFF\s+ROLE\s+UNIT\s+REGION\s+KECAMATAN\s+VERIFIED UNTIL\s+CERTIFIED UNTIL\s+STANDING$/);
-  expect(list.out.find((l) => l.startsWith(PENDAMPING))).toMatch(new RegExp(`^${PENDAMPING}\\s+pendamping_sosial\\s+DINSOS-8501\\s+85\\.01\\s+-\\s+${NEXT_YEAR}\\s+-\\s+ok$`));
-  expect(list.out.find((l) => l.startsWith(TKSK))).toMatch(new RegExp(`^${TKSK}\\s+tksk\\s+DINSOS-8501\\s+85\\.01\\s+85\\.01\\.03\\s+${NEXT_YEAR}\\s+-\\s+ok$`));
+  expect(list.out[0]).toMatch(/^PETUGAS\s+PERAN\s+UNIT\s+WILAYAH\s+KECAMATAN\s+VERIFIKASI S\.D\.\s+SERTIFIKASI S\.D\.\s+STATUS$/);
+  expect(list.out.find((l) => l.startsWith(PENDAMPING))).toMatch(new RegExp(`^${PENDAMPING}\\s+pendamping sosial\\s+DINSOS-8501\\s+85\\.01\\s+-\\s+${NEXT_YEAR_WORDS}\\s+-\\s+dapat bertugas$`));
+  expect(list.out.find((l) => l.startsWith(TKSK))).toMatch(new RegExp(`^${TKSK}\\s+TKSK\\s+DINSOS-8501\\s+85\\.01\\s+85\\.01\\.03\\s+${NEXT_YEAR_WORDS}\\s+-\\s+dapat bertugas$`));
   expect(list.out.some((l) => l.startsWith(bad))).toBe(false);
   expect(list.calls.filter((c) => c === 'GET /v1/staff').length).toBeGreaterThan(1); // --all followed nextCursor
   expect(ids(await cli(['--json', 'staff', 'list', '--region', REGION, '--role', 'tksk']))).toEqual([TKSK]);
 
   const later = `${new Date().getUTCFullYear() + 2}-06-30`;
-  expect((await cli(['staff', 'update', PENDAMPING, '--verified-until', later])).out).toContain(`verified  until ${later}`);
+  expect((await cli(['staff', 'update', PENDAMPING, '--verified-until', later])).out).toContain(`verifikasi  berlaku s.d. 30 Jun ${new Date().getUTCFullYear() + 2} WIT`);
+  expect((await cli(['--lang', 'en', 'staff', 'show', PENDAMPING])).out).toContain(`verified    until 30 Jun ${new Date().getUTCFullYear() + 2} WIT`);
   expect(await cli(['staff', 'update', PENDAMPING])).toMatchObject({ code: 2, calls: [] });
 
   const off = await cli(['staff', 'deactivate', TKSK]);
   expect(off).toMatchObject({ code: 0, calls: [`PATCH /v1/staff/${TKSK}`] });
   const shown = await cli(['staff', 'show', TKSK]);
   expect(shown.code).toBe(0);
-  expect(shown.out).toContain(`staff     ${TKSK} · tksk · inactive`);
-  expect(shown.out).toContain('standing  STAFF_INACTIVE');
+  expect(shown.out).toContain(`petugas     ${TKSK} · TKSK · nonaktif`);
+  expect(shown.out).toContain('status      dinonaktifkan');
+  expect(json(await cli(['--json', 'staff', 'show', TKSK]))).toMatchObject({ role: 'tksk', standing: 'STAFF_INACTIVE', verifiedUntil: NEXT_YEAR });
   expect(ids(await cli(['--json', 'staff', 'list', '--region', REGION, '--active', 'false']))).toEqual([TKSK]);
-  expect((await cli(['staff', 'reactivate', TKSK])).out).toContain('standing  ok');
+  expect((await cli(['staff', 'reactivate', TKSK])).out).toContain('status      dapat bertugas');
   // A TKSK who becomes a pendamping leaves the kecamatan behind.
   const moved = json(await cli(['--json', 'staff', 'update', TKSK, '--role', 'pendamping_sosial', '--no-kecamatan']));
   expect(moved).toMatchObject({ staffId: TKSK, role: 'pendamping_sosial', kecamatanCode: null, active: true });
 
   const load = await cli(['staff', 'caseload', PENDAMPING]);
-  expect(load).toMatchObject({ code: 0, out: [expect.stringMatching(new RegExp(`^${PENDAMPING} · 0 open cases · threshold \\d+$`))] });
+  expect(load).toMatchObject({ code: 0, out: [expect.stringMatching(new RegExp(`^${PENDAMPING} · 0 kasus berjalan · ambang \\d+$`))] });
   expect(json(await cli(['--json', 'staff', 'caseload', PENDAMPING]))).toMatchObject({ staffId: PENDAMPING, open: 0, over: false });
 });
 
