@@ -51,7 +51,7 @@ module.exports = {
       severity: 'error',
       comment: 'config/ parses settings; wiring happens in the entry points.',
       from: { path: '^config/' },
-      to: { path: '^(activities|api|cli|db|partners|scripts|temporal|workflows|bench)/' },
+      to: { path: '^(activities|api|cli|db|idp|partners|scripts|temporal|workflows|bench)/' },
     },
     {
       name: 'contracts-without-workflow-runtime',
@@ -72,14 +72,21 @@ module.exports = {
       severity: 'error',
       comment: 'The CLI works over the HTTP API: of Sigap it uses only the pure lists and shapes in domain/.',
       from: { path: '^cli/' },
-      to: { path: '^(activities|api|config|db|partners|scripts|temporal|workflows|bench)/' },
+      to: { path: '^(activities|api|config|db|idp|partners|scripts|temporal|workflows|bench)/' },
     },
     {
       name: 'simulators-stand-alone',
       severity: 'error',
       comment: 'partners/ simulates other organisations: it shares no code with Sigap, only the wire contract.',
       from: { path: '^partners/' },
-      to: { path: '^(activities|api|cli|config|db|domain|scripts|temporal|workflows|bench)/' },
+      to: { path: '^(activities|api|cli|config|db|domain|idp|scripts|temporal|workflows|bench)/' },
+    },
+    {
+      name: 'identity-provider-stands-alone',
+      severity: 'error',
+      comment: 'idp/ stands in for the Dinas identity provider: it shares no code with Sigap, only the token claims.',
+      from: { path: '^idp/' },
+      to: { path: '^(activities|api|cli|config|db|domain|partners|scripts|temporal|workflows|bench)/' },
     },
   ],
   options: {

@@ -50,7 +50,9 @@ export function codecRouter(ring: KeyRing, corsOrigins: string[], guard: Request
     const origin = req.get('origin');
     if (origin && corsOrigins.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Namespace, Authorization');
+    // With TEMPORAL_CODEC_PASS_ACCESS_TOKEN the UI sends the access token and, in Authorization-Extras, the
+    // ID token (ui-server v2.49); a preflight refusing either header would stop the call.
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Namespace, Authorization, Authorization-Extras');
     res.setHeader('Vary', 'Origin');
     if (req.method === 'OPTIONS') {
       res.sendStatus(204);
