@@ -19,9 +19,9 @@ export async function writeCaseEvents(
   /** More writes of the same step, in the same transaction (the step's notifications). */
   alsoInTransaction?: (tx: Pick<Db, 'insert'>) => Promise<void>,
 ): Promise<void> {
-  const newest = events.reduce<CaseEventRecord | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
-  if (!newest) return;
-  const p = newest.projection;
+  const newest = events.reduce<CaseEventRecord | undefined>((a, e) => (e.projection && (!a || e.seq > a.seq) ? e : a), undefined);
+  const p = newest?.projection;
+  if (!newest || !p) return;
   const row = {
     caseId: p.caseId,
     workflowId: p.workflowId,
@@ -51,14 +51,15 @@ export async function writeCaseEvents(
     transferToRegion: p.transfer?.toRegion ?? null,
   };
   const { caseId: _key, ...changes } = row;
-  let before: string | null = null;
+  let before: { assignedWorker: string | null; status: string } | undefined;
+  let inserted = 0;
   await db.transaction(async (tx) => {
-    [{ assignedWorker: before } = { assignedWorker: null }] = await tx.select({ assignedWorker: cases.assignedWorker }).from(cases).where(eq(cases.caseId, p.caseId));
+    [before] = await tx.select({ assignedWorker: cases.assignedWorker, status: cases.status }).from(cases).where(eq(cases.caseId, p.caseId));
     await tx
       .insert(cases)
       .values(row)
       .onConflictDoUpdate({ target: cases.caseId, set: changes, setWhere: sql`${cases.lastSeq} < ${newest.seq}` });
-    await tx
+    const written = await tx
       .insert(caseEvents)
       .values(
         events.map((event) => ({
@@ -72,11 +73,16 @@ export async function writeCaseEvents(
           data: event.data,
         })),
       )
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ seq: caseEvents.seq });
+    inserted = written.length;
     if (alsoInTransaction) await alsoInTransaction(tx);
   });
   // Who carries the case may have changed (or it closed): their caseloads, against the threshold. The
-  // previous worker comes from the events too — a retried write finds the row already changed.
+  // previous worker comes from the events too — a retried write finds the row already changed. A step
+  // that changed neither who carries the case nor whether it is open (most: a deadline, a note) leaves
+  // every caseload as it was, unless it is a retry, whose first try may have stopped before this check.
   const handedOver = events.filter((e) => e.type === 'case.reassigned').map((e) => (typeof e.data.from === 'string' ? e.data.from : null));
-  await checkCaseloads(db, [before, ...handedOver, p.assignedWorker], caseloadThreshold, new Date());
+  const unchanged = before && before.assignedWorker === p.assignedWorker && before.status === p.status && handedOver.length === 0 && inserted === events.length;
+  if (!unchanged) await checkCaseloads(db, [before?.assignedWorker ?? null, ...handedOver, p.assignedWorker], caseloadThreshold, new Date());
 }

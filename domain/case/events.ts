@@ -48,5 +48,9 @@ export interface CaseEventRecord {
   stage: Stage;
   /** Free text from staff may hold personal data: it stays in the encrypted workflow state, not here. */
   data: Record<string, string | number | boolean | null>;
-  projection: CaseProjection;
+  /**
+   * The case as this record left it. Only the newest record of a write refreshes the case row, so a
+   * one-write-per-step batch carries it on its newest record alone (each copy is payload and history).
+   */
+  projection?: CaseProjection;
 }

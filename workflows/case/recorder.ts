@@ -18,6 +18,7 @@ import type { Policy } from '../../domain/policy';
 import type { Actor } from '../../domain/roles';
 import { SYSTEM_ACTOR } from '../../domain/roles';
 import { caseActivities, refusalCode } from '../activity-options';
+import type { Published } from './view';
 import { projection, publish } from './view';
 
 export const FAST_COMMANDS_PATCH = 'fast-commands-v1';
@@ -45,7 +46,7 @@ export class CaseRecorder {
   private readonly unnotified: NotificationRequest[] = [];
   private writing = false;
   /** The search attributes last published (one-write-per-step cases upsert only on a change). */
-  private published: string | undefined;
+  private published: Published | undefined;
 
   constructor(
     private readonly file: CaseFile,
@@ -125,7 +126,8 @@ export class CaseRecorder {
     const stalledHere: DomainEvent[] = [];
     if (this.oneWrite) {
       // The records and their notifications in one transaction; a stall while it fails is queued behind it.
-      await this.durably('recordCaseEvents', () => this.activities.recordStep(batch, notificationsOf(stalledHere)), (stalled) => this.record(stalled, SYSTEM_ACTOR));
+      const slim = onlyNewestProjected(batch);
+      await this.durably('recordCaseEvents', () => this.activities.recordStep(slim, notificationsOf(stalledHere)), (stalled) => this.record(stalled, SYSTEM_ACTOR));
       for (const r of batch) this.unsent.delete(r.seq);
       const recovered = integrationRecovered(this.file, 'recordCaseEvents');
       if (recovered.length) await onRecovered(recovered);
@@ -182,6 +184,8 @@ export class CaseRecorder {
 
   private toRecords(events: DomainEvent[], actor: Actor): CaseEventRecord[] {
     const at = new Date().toISOString();
+    // The events of one change leave the case in one state: one projection serves them all.
+    const shown = projection(this.file, this.policy);
     const records = events.map((e) => ({
       caseId: this.file.caseId,
       seq: this.seq++,
@@ -190,9 +194,19 @@ export class CaseRecorder {
       actor,
       stage: this.file.stage,
       data: e.data,
-      projection: projection(this.file, this.policy),
+      projection: shown,
     }));
     for (const r of records) this.unsent.set(r.seq, r);
     return records;
   }
+}
+
+/** Only the newest record's projection refreshes the case row; the others' would be payload and history for nothing. */
+function onlyNewestProjected(batch: CaseEventRecord[]): CaseEventRecord[] {
+  const newest = Math.max(...batch.map((r) => r.seq));
+  return batch.map((r) => {
+    if (r.seq === newest) return r;
+    const { projection: _projection, ...rest } = r;
+    return rest;
+  });
 }

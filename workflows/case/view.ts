@@ -60,27 +60,31 @@ function awaitingTransfer(file: CaseFile): string | null {
   return t?.status === 'requested' ? t.regionCode : null;
 }
 
+/** The search attributes last published, by name, as text: what the next publish compares with. */
+export type Published = Record<string, string>;
+
 /**
  * Pushes the indexable state to the Temporal UI: search attributes and current details, never personal
- * data. Given the last values published, the attributes are upserted only when they changed (each upsert
- * is a command and a history event); returns what is published now.
+ * data. Given what was published last, only the attributes that changed are upserted, and nothing when
+ * none did (each upsert is a command, a history event and a visibility write); returns what is published now.
  */
-export function publish(file: CaseFile, policy: Policy, last?: string): string {
+export function publish(file: CaseFile, policy: Policy, last?: Published): Published {
   const due = nextDeadline(file, policy);
   const pairs = caseSearchAttributes({
-      category: file.category,
-      pathway: file.pathway,
-      riskLevel: file.riskLevel,
-      regionCode: file.regionCode,
-      stage: file.stage,
-      status: file.status,
-      assignedWorker: file.assignedWorker,
-      escalationLevel: file.escalationLevel,
-      nextDeadlineAt: due ? new Date(due.at) : null,
-      transferTo: awaitingTransfer(file),
-    });
-  const now = JSON.stringify(pairs.map((p) => [p.key.name, p.value instanceof Date ? p.value.toISOString() : p.value]));
-  if (last === undefined || now !== last) upsertSearchAttributes(pairs);
+    category: file.category,
+    pathway: file.pathway,
+    riskLevel: file.riskLevel,
+    regionCode: file.regionCode,
+    stage: file.stage,
+    status: file.status,
+    assignedWorker: file.assignedWorker,
+    escalationLevel: file.escalationLevel,
+    nextDeadlineAt: due ? new Date(due.at) : null,
+    transferTo: awaitingTransfer(file),
+  });
+  const now: Published = Object.fromEntries(pairs.map((p) => [p.key.name, JSON.stringify(p.value instanceof Date ? p.value.toISOString() : p.value)]));
+  const changed = last === undefined ? pairs : pairs.filter((p) => now[p.key.name] !== last[p.key.name]);
+  if (changed.length) upsertSearchAttributes(changed);
   // Where the case is, what it waits for and until when, in Indonesian and the region's time.
   setCurrentDetails(currentDetails(file, due));
   return now;
