@@ -26,9 +26,10 @@ const opts = new Command()
   .option('--lead <seconds>', 'seconds from the first start to the common due moment (default: enough to start every case)', integer('--lead', 1))
   .option('--concurrency <n>', 'workflow starts in flight', integer('--concurrency', 1), 64)
   .option('--max-drain <seconds>', 'real-time limit for every row to be written after the due moment', integer('--max-drain', 1), 3600)
+  .option('--no-shaped', "skip the floor with Sigap's Temporal commands")
   .option('--no-write', 'do not update docs/BENCHMARKS.md')
   .parse()
-  .opts<{ cases: number; lead?: number; concurrency: number; maxDrain: number; write: boolean }>();
+  .opts<{ cases: number; lead?: number; concurrency: number; maxDrain: number; shaped: boolean; write: boolean }>();
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -46,12 +47,19 @@ async function main(): Promise<void> {
   // Raw first, so Sigap's still-open cases (their later timers) do not run beside the floor.
   const raw = await runPhase(await rawSystem({ db: database.db, connection, nativeConnection, limits }), phase);
   log(`raw Temporal: drained ${raw.drained}, last row ${raw.drainMs} ms after the due moment`);
-  // Let the server settle (its task queues, the last acknowledgements) before Sigap's phase starts.
-  await new Promise((r) => setTimeout(r, 5000));
+  // Let the server settle (its task queues, the last acknowledgements) before the next phase starts.
+  const settle = () => new Promise((r) => setTimeout(r, 5000));
+  await settle();
+  let shaped;
+  if (opts.shaped) {
+    shaped = await runPhase(await rawSystem({ db: database.db, connection, nativeConnection, limits }, true), phase);
+    log(`raw with Sigap's commands: drained ${shaped.drained}, last row ${shaped.drainMs} ms after the due moment`);
+    await settle();
+  }
   const sigap = await runPhase(sigapSystem({ db: database.db, client, dataConverter, connection: nativeConnection, limits }), phase);
   log(`Sigap: drained ${sigap.drained}, last row ${sigap.drainMs} ms after the due moment`);
 
-  const run: EscalationRun = { raw, sigap, options: opts, leadMs, databaseKind: database.kind };
+  const run: EscalationRun = { raw, shaped, sigap, options: opts, leadMs, databaseKind: database.kind };
   const result = resultLines(run);
   process.stdout.write(`${result.join('\n')}\n`);
   const problems = runProblems(run);

@@ -1,6 +1,8 @@
 // The raw-Temporal floor under the escalation benchmark: the same N deadlines due at the same moment, each
 // a minimal workflow that sleeps and then writes one timeline row and one outbox row (bench/raw-floor/).
 // Default data converter (no codec): what Temporal and the two rows cost before anything Sigap adds.
+// Shaped, the same floor issues the Temporal commands a fired Sigap deadline issues (an upsert of the
+// escalation level, the timer of the next rung): what those commands cost, apart from Sigap's code.
 import { Client } from '@temporalio/client';
 import type { Connection } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
@@ -10,7 +12,9 @@ import type { WorkerLimits } from '../../config/env';
 import type { Db } from '../../db/client';
 import { createFloorActivities } from '../raw-floor/activities';
 import { benchOutbox, benchTimeline, ensureFloorTables } from '../raw-floor/tables';
-import type { rawFloorWorkflow } from '../raw-floor/workflows';
+import type { rawFloorWorkflow, rawShapedWorkflow } from '../raw-floor/workflows';
+import { SA } from '../../workflows/search-attributes';
+import { HOUR } from '../../domain/time';
 import type { Counts, Outcome, System } from './phase';
 import { dueTimes, duplicates, lastOf, sorted } from './rows';
 
@@ -22,16 +26,16 @@ export interface RawDeps {
   limits: WorkerLimits;
 }
 
-export async function rawSystem({ db, connection, nativeConnection, limits }: RawDeps): Promise<System> {
+export async function rawSystem({ db, connection, nativeConnection, limits }: RawDeps, shaped = false): Promise<System> {
   await ensureFloorTables(db);
   const client = new Client({ connection });
   const timelineRows = (caseIds: string[]) => and(inArray(benchTimeline.caseId, caseIds), eq(benchTimeline.type, 'deadline.missed'));
   const outboxRows = (caseIds: string[]) => inArray(benchOutbox.caseId, caseIds);
   return {
-    name: 'raw Temporal',
+    name: shaped ? "raw Temporal with Sigap's commands" : 'raw Temporal',
     notificationsPerCase: 1,
     client,
-    workflowId: (caseId) => `floor-${caseId}`,
+    workflowId: (caseId) => `${shaped ? 'shaped' : 'floor'}-${caseId}`,
     createWorker: (taskQueue) =>
       Worker.create({
         connection: nativeConnection,
@@ -41,7 +45,19 @@ export async function rawSystem({ db, connection, nativeConnection, limits }: Ra
         ...limits,
       }),
     start: (caseId, taskQueue, _receivedAt, dueAt) =>
-      client.workflow.start<typeof rawFloorWorkflow>('rawFloorWorkflow', { workflowId: `floor-${caseId}`, taskQueue, args: [{ caseId, dueAt: new Date(dueAt).toISOString() }] }),
+      shaped
+        ? client.workflow.start<typeof rawShapedWorkflow>('rawShapedWorkflow', {
+            workflowId: `shaped-${caseId}`,
+            taskQueue,
+            args: [{ caseId, dueAt: new Date(dueAt).toISOString(), nextDueAt: new Date(dueAt + HOUR).toISOString() }],
+            // Started as Sigap's cases are, with attributes an upsert then changes.
+            typedSearchAttributes: [
+              { key: SA.region, value: '64.72' },
+              { key: SA.escalationLevel, value: 0 },
+              { key: SA.nextDeadline, value: new Date(dueAt) },
+            ],
+          })
+        : client.workflow.start<typeof rawFloorWorkflow>('rawFloorWorkflow', { workflowId: `floor-${caseId}`, taskQueue, args: [{ caseId, dueAt: new Date(dueAt).toISOString() }] }),
     async counts(caseIds): Promise<Counts> {
       const [fired] = await db.select({ n: sql<number>`count(distinct ${benchTimeline.caseId})::int` }).from(benchTimeline).where(timelineRows(caseIds));
       const [notified] = await db.select({ n: sql<number>`count(distinct ${benchOutbox.caseId})::int` }).from(benchOutbox).where(outboxRows(caseIds));

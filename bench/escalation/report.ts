@@ -5,6 +5,8 @@ import type { Cpu, PhaseResult } from './phase';
 
 export interface EscalationRun {
   raw: PhaseResult;
+  /** The floor with Sigap's Temporal commands (upsert, next timer), when run. */
+  shaped?: PhaseResult | undefined;
   sigap: PhaseResult;
   options: { cases: number; lead?: number; concurrency: number; maxDrain: number };
   leadMs: number;
@@ -28,16 +30,23 @@ function row(p: PhaseResult, notificationsPerCase: number): string {
 }
 
 export function resultLines(run: EscalationRun): string[] {
-  const { raw, sigap } = run;
-  const both = (f: (p: PhaseResult) => string) => `raw ${f(raw)}; Sigap ${f(sigap)}`;
+  const { raw, shaped, sigap } = run;
+  const both = (f: (p: PhaseResult) => string) => `raw ${f(raw)}; ${shaped ? `raw with Sigap's commands ${f(shaped)}; ` : ''}Sigap ${f(sigap)}`;
   const history = (p: PhaseResult) => (p.history ? `${p.history.events} events (${p.history.afterDue} at or after the due moment)` : 'n/a');
   const perFired = (p: PhaseResult) => temporalCpu(p.afterDue) / Math.max(1, p.outcome.fired);
   return [
     '| system | fired | outbox rows | drain after the due moment | timer lateness p50 / p99 / max | outbox lateness p50 / p99 / max | CPU per fired deadline: this process / dev server / rest of the machine |',
     '|---|---|---|---|---|---|---|',
     row(raw, 1),
+    ...(shaped ? [row(shaped, 1)] : []),
     row(sigap, 2),
     '',
+    ...(shaped
+      ? [
+          `Ratio raw with Sigap's commands / raw (what the commands themselves cost): drain ${ratio(shaped.drainMs, raw.drainMs)}, CPU per fired deadline ${ratio(perFired(shaped), perFired(raw))} (this process ${ratio(shaped.afterDue.processMs, raw.afterDue.processMs)}, dev server ${ratio(shaped.afterDue.serverMs, raw.afterDue.serverMs)}). Sigap / raw with Sigap's commands (what Sigap's own code costs): drain ${ratio(sigap.drainMs, shaped.drainMs)}, CPU per fired deadline ${ratio(perFired(sigap), perFired(shaped))}.`,
+          '',
+        ]
+      : []),
     `Ratio Sigap / raw: drain **${ratio(sigap.drainMs, raw.drainMs)}**, CPU per fired deadline (this process + dev server) **${ratio(perFired(sigap), perFired(raw))}** (this process ${ratio(sigap.afterDue.processMs, raw.afterDue.processMs)}, dev server ${ratio(sigap.afterDue.serverMs, raw.afterDue.serverMs)}), outbox lateness p99 ${ratio(percentile(sigap.outcome.outboxLateness, 99), percentile(raw.outcome.outboxLateness, 99))}.`,
     '',
     `- duplicates (timeline / outbox): ${both((p) => `${p.outcome.duplicateTimeline} / ${p.outcome.duplicateOutbox}`)}`,
@@ -53,7 +62,7 @@ export function resultLines(run: EscalationRun): string[] {
 
 /** Why the run is not one to publish: deadlines lost, rows missing or doubled. */
 export function runProblems(run: EscalationRun): string[] {
-  return [run.raw, run.sigap].flatMap((p) => [
+  return [run.raw, ...(run.shaped ? [run.shaped] : []), run.sigap].flatMap((p) => [
     ...(p.drained ? [] : [`${p.name} did not drain within ${run.options.maxDrain} s after the due moment`]),
     ...(p.outcome.duplicateTimeline + p.outcome.duplicateOutbox ? [`${p.name} wrote duplicates`] : []),
   ]);
@@ -72,6 +81,11 @@ export function writeEscalationSection(run: EscalationRun, result: string[]): vo
       `Temporal dev server (temporal CLI ${process.env.TEMPORAL_ADDRESS ? 'at TEMPORAL_ADDRESS' : 'started by the benchmark, in-memory SQLite'}), one worker in the same process, rows on ${run.databaseKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'in-memory PGlite'}. Each system in turn (raw first, on the same server and database, each with a fresh worker with the same limits) gets ${n} cases received at one moment and due ${run.leadMs / 1000} s later; the benchmark then waits until every expected timeline and outbox row is written.`,
       '',
       '- **raw Temporal**: a workflow that sleeps until the due moment, then one activity writing one timeline row and one outbox row in one transaction (tables `bench_timeline`, `bench_outbox`, created by the benchmark); default data converter.',
+      ...(run.shaped
+        ? [
+            "- **raw Temporal with Sigap's commands**: the same workflow, started with three search attributes, which at the due moment issues in one workflow task what a fired Sigap deadline issues: an upsert of the escalation level and the next deadline, the activity, and the timer of the next rung (an hour on). Not Sigap's code, codec or rows: what Sigap's shape costs Temporal.",
+          ]
+        : []),
       '- **Sigap**: a high-risk ODGJ intake started as the API starts it (input, search attributes, summary, encrypting codec) with `receivedAt` set, so its one-hour first-response deadline, scaled, falls due at that moment; a fired deadline writes `deadline.missed` to the timeline and a level-1 notice to the case manager and to the supervisor to the outbox.',
       '- Drain: the last expected row written (database time) − the due moment. Timer lateness: the workflow time of the `deadline.missed` row − its scheduled due time; outbox lateness: the database time the outbox row was written − the due time.',
       '- CPU, from the due moment until every row was written and the worker and the dev server were idle again (the workflow task after the activity counts too), divided by the deadlines fired: this Node process (`process.cpuUsage()`: worker with its workflows and activities, clients, the once-a-second count), the dev server (`/proc/<pid>/stat` of the `temporal` child) and the rest of the machine (`/proc/stat` busy time minus both: PostgreSQL, the kernel, anything else). The ratio compares this process + dev server.',

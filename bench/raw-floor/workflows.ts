@@ -1,6 +1,7 @@
 // The floor's workflow (bundled for the workflow sandbox): sleep until the due moment, then one activity.
 // Nothing else — no codec, queries, search attributes or domain code — so it is what Temporal alone costs.
-import { proxyActivities, sleep } from '@temporalio/workflow';
+import { proxyActivities, sleep, upsertSearchAttributes } from '@temporalio/workflow';
+import { SA } from '../../workflows/search-attributes';
 import type { FloorActivities } from './activities';
 
 const { recordFired } = proxyActivities<FloorActivities>({ startToCloseTimeout: '1 minute' });
@@ -9,4 +10,22 @@ export async function rawFloorWorkflow(input: { caseId: string; dueAt: string })
   const wait = new Date(input.dueAt).getTime() - Date.now();
   if (wait > 0) await sleep(wait);
   await recordFired({ caseId: input.caseId, dueAt: input.dueAt, firedAt: new Date().toISOString() });
+}
+
+/**
+ * The floor given the Temporal commands a fired Sigap deadline issues, and nothing else of Sigap: in one
+ * workflow task the escalation level and next deadline are upserted, the activity is scheduled and the
+ * timer for the next rung of the ladder starts. What is left between this and Sigap is Sigap's own code.
+ */
+export async function rawShapedWorkflow(input: { caseId: string; dueAt: string; nextDueAt: string }): Promise<void> {
+  const wait = new Date(input.dueAt).getTime() - Date.now();
+  if (wait > 0) await sleep(wait);
+  upsertSearchAttributes([
+    { key: SA.escalationLevel, value: 1 },
+    { key: SA.nextDeadline, value: new Date(input.nextDueAt) },
+  ]);
+  const written = recordFired({ caseId: input.caseId, dueAt: input.dueAt, firedAt: new Date().toISOString() });
+  const nextRung = sleep(Math.max(1, new Date(input.nextDueAt).getTime() - Date.now()));
+  await written;
+  await nextRung;
 }
