@@ -1,5 +1,6 @@
 // The Postgres read model (what the API lists and filters, fed by the workflows' activities) and the staff registry.
 // Only non-personal, indexable fields live here; personal data stays in encrypted workflow payloads.
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EscalationSummary } from '../domain/case/events';
 import type { AccessGrant } from '../domain/case/handoffs';
@@ -44,6 +45,18 @@ export const cases = pgTable(
     index('cases_opened_idx').on(t.openedAt, t.caseId),
     index('cases_transfer_idx').on(t.transferToRegion, t.transferStatus),
     index('cases_assignee_idx').on(t.assignedWorker, t.status, t.openedAt, t.caseId),
+    // A Kasi's lists without a status, and by stage: at 1,000,000 rows the region's rows were otherwise
+    // read whole and sorted, or the newest cases of every region walked until enough were the region's.
+    index('cases_region_opened_idx').on(t.regionCode, t.openedAt, t.caseId),
+    index('cases_region_stage_idx').on(t.regionCode, t.stage, t.openedAt, t.caseId),
+    // The escalations list in its own order (highest level first) over the few open escalated cases only:
+    // a Kasi's region, and every region for a national admin.
+    index('cases_region_escalated_idx')
+      .on(t.regionCode, t.escalationLevel.desc().nullsFirst(), t.caseId)
+      .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
+    index('cases_escalated_idx')
+      .on(t.escalationLevel.desc().nullsFirst(), t.caseId)
+      .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
   ],
 );
 

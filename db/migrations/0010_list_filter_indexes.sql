@@ -1,0 +1,4 @@
+CREATE INDEX "cases_region_opened_idx" ON "cases" USING btree ("region_code","opened_at","case_id");--> statement-breakpoint
+CREATE INDEX "cases_region_stage_idx" ON "cases" USING btree ("region_code","stage","opened_at","case_id");--> statement-breakpoint
+CREATE INDEX "cases_region_escalated_idx" ON "cases" USING btree ("region_code","escalation_level" DESC NULLS FIRST,"case_id") WHERE "cases"."status" = 'open' and "cases"."escalation_level" > 0;--> statement-breakpoint
+CREATE INDEX "cases_escalated_idx" ON "cases" USING btree ("escalation_level" DESC NULLS FIRST,"case_id") WHERE "cases"."status" = 'open' and "cases"."escalation_level" > 0;
