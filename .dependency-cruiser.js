@@ -57,7 +57,7 @@ module.exports = {
       name: 'contracts-without-workflow-runtime',
       severity: 'error',
       comment: 'The contract modules are imported by the API, the CLI and activities: they must not load @temporalio/workflow.',
-      from: { path: '^workflows/(messages|search-attributes|case/contract|batch/contract)\\.ts$' },
+      from: { path: '^workflows/(messages|search-attributes|case/contract|batch/contract|training/contract)\\.ts$' },
       to: { path: '^node_modules/@temporalio/workflow/', dependencyTypesNot: TYPE_ONLY },
     },
     {
@@ -65,7 +65,7 @@ module.exports = {
       severity: 'error',
       comment: 'The API, the CLI, activities and config reach workflows only through their contracts (types of the workflow functions aside).',
       from: { path: '^(api|cli|activities|config)/' },
-      to: { path: '^workflows/', pathNot: '^workflows/(messages|search-attributes|activity-types|case/contract|batch/contract)\\.ts$', dependencyTypesNot: TYPE_ONLY },
+      to: { path: '^workflows/', pathNot: '^workflows/(messages|search-attributes|activity-types|case/contract|batch/contract|training/contract)\\.ts$', dependencyTypesNot: TYPE_ONLY },
     },
     {
       name: 'cli-talks-only-to-the-api',

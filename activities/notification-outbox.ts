@@ -19,7 +19,18 @@ export async function insertOutbox(into: Pick<Db, 'insert'>, requests: Notificat
   if (requests.length === 0) return;
   await into
     .insert(notifications)
-    .values(requests.map(({ key, caseId, audience, staffId, regionCode, template, data }) => ({ key, caseId, audience, staffId, regionCode, template, data })))
+    .values(
+      requests.map(({ key, caseId, audience, staffId, regionCode, template, data, trainingSessionId }) => ({
+        key,
+        caseId,
+        audience,
+        staffId,
+        regionCode,
+        template,
+        data,
+        trainingSessionId: trainingSessionId ?? null,
+      })),
+    )
     .onConflictDoNothing();
 }
 

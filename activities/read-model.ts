@@ -1,7 +1,7 @@
 // Writes the workflows' events into the Postgres read model.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { caseEvents, cases } from '../db/schema';
+import { caseEvents, cases, trainingSessions } from '../db/schema';
 import type { CaseEventRecord } from '../domain/case/events';
 import { currentCategory } from '../domain/categories';
 import { DEFAULT_POLICY } from '../domain/policy';
@@ -49,11 +49,18 @@ export async function writeCaseEvents(
     access: p.access ?? [],
     transferStatus: p.transfer?.status ?? null,
     transferToRegion: p.transfer?.toRegion ?? null,
+    trainingSessionId: p.trainingSessionId ?? null,
   };
   const { caseId: _key, ...changes } = row;
   let before: { assignedWorker: string | null; status: string } | undefined;
   let inserted = 0;
+  let dropped = false;
   await db.transaction(async (tx) => {
+    // A training case's write that arrives after its session was deleted would bring its rows back.
+    if (p.trainingSessionId && !(await sessionExists(tx, p.trainingSessionId))) {
+      dropped = true;
+      return;
+    }
     [before] = await tx.select({ assignedWorker: cases.assignedWorker, status: cases.status }).from(cases).where(eq(cases.caseId, p.caseId));
     await tx
       .insert(cases)
@@ -82,7 +89,13 @@ export async function writeCaseEvents(
   // previous worker comes from the events too — a retried write finds the row already changed. A step
   // that changed neither who carries the case nor whether it is open (most: a deadline, a note) leaves
   // every caseload as it was, unless it is a retry, whose first try may have stopped before this check.
+  if (dropped) return;
   const handedOver = events.filter((e) => e.type === 'case.reassigned').map((e) => (typeof e.data.from === 'string' ? e.data.from : null));
   const unchanged = before && before.assignedWorker === p.assignedWorker && before.status === p.status && handedOver.length === 0 && inserted === events.length;
   if (!unchanged) await checkCaseloads(db, [before?.assignedWorker ?? null, ...handedOver, p.assignedWorker], caseloadThreshold, new Date());
+}
+
+async function sessionExists(tx: Pick<Db, 'select'>, sessionId: string): Promise<boolean> {
+  const [row] = await tx.select({ sessionId: trainingSessions.sessionId }).from(trainingSessions).where(eq(trainingSessions.sessionId, sessionId));
+  return row !== undefined;
 }

@@ -5,6 +5,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { cases, staff, staffEvents } from '../db/schema';
 import { caseloadOf, staffRecord } from '../db/staff';
+import { realCases } from '../db/training';
 import type { NotificationRequest } from '../domain/notifications';
 import { localDay } from '../domain/local-time';
 import { lapsing } from '../domain/workforce';
@@ -21,7 +22,7 @@ export async function checkCaseloads(db: Db, staffIds: readonly (string | null)[
     if (!row) continue;
     const open = await caseloadOf(db, staffId);
     // Counted again inside each conditional update, so a racing write never leaves the flag wrong.
-    const openNow = sql`(select count(*) from ${cases} where ${cases.assignedWorker} = ${staffId} and ${cases.status} = 'open')`;
+    const openNow = sql`(select count(*) from ${cases} where ${cases.assignedWorker} = ${staffId} and ${cases.status} = 'open' and ${realCases()})`;
     if (open <= threshold) {
       await db.update(staff).set({ caseloadWarnedAt: null }).where(and(eq(staff.staffId, staffId), sql`${staff.caseloadWarnedAt} is not null`, sql`${openNow} <= ${threshold}`));
       continue;
@@ -72,7 +73,7 @@ export async function noticeLapsingStaff(db: Db, withinDays: number, now: Date):
     const [counted] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(cases)
-      .where(and(inArray(cases.assignedWorker, staffIds), eq(cases.status, 'open')));
+      .where(and(inArray(cases.assignedWorker, staffIds), eq(cases.status, 'open'), realCases()));
     const openCases = counted?.n ?? 0;
     const notice: NotificationRequest = {
       key: `staff-lapsing:${regionCode}:${day}`,

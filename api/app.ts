@@ -25,6 +25,8 @@ import { reportsRouter } from './reports/routes';
 import { practiceOf, StaffDirectory } from './staff/practice';
 import { staffRouter } from './staff/routes';
 import { statsRouter } from './stats/routes';
+import { trainingRouter } from './training/routes';
+import type { ScenarioLibrary } from './training/scenarios';
 import { transfersRouter } from './transfers/routes';
 
 export interface AppDeps extends ServiceDeps {
@@ -46,6 +48,8 @@ export interface AppDeps extends ServiceDeps {
    * UI forwards when configured to) may decrypt: the payloads hold personal data.
    */
   codec?: { ring: KeyRing; corsOrigins: string[]; requireAuth?: boolean };
+  /** Training scenarios (simulasi kasus); loaded from training/scenarios/ when not given. */
+  trainingScenarios?: ScenarioLibrary;
 }
 
 export const API_BODY_LIMIT = '64kb';
@@ -131,6 +135,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(staffRouter(services));
   app.use(partnerCallbacksRouter(services));
   app.use(batchesRouter(services));
+  app.use(trainingRouter({ ...services, ...(deps.trainingScenarios ? { scenarios: deps.trainingScenarios } : {}) }));
 
   app.use((req, res) => sendProblem(req, res, ProblemError.of('NOT_FOUND')));
   app.use(

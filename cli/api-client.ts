@@ -1,5 +1,5 @@
 // The CLI's only way into Sigap: the HTTP API, with the caller's token, in the caller's language.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Lang } from './messages';
 import type { Problem } from './responses';
 import { problemBody } from './responses';
@@ -88,7 +88,7 @@ export function createApiClient(o: ApiClientOptions) {
   // Relative to the base, so that an API behind a path prefix (https://host/sigap) keeps its prefix.
   const base = `${o.baseUrl.origin}${o.baseUrl.pathname.replace(/\/*$/, '/')}`;
 
-  async function call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH', path: string, schema: S, opts: { query?: Query; body?: unknown; key?: string }) {
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, schema: S, opts: { query?: Query; body?: unknown; key?: string }) {
     const url = new URL(path.replace(/^\/+/, ''), base);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -144,6 +144,8 @@ export function createApiClient(o: ApiClientOptions) {
     post: <S extends z.ZodType>(path: string, body: unknown, schema: S, key?: string) => call('POST', path, schema, { body, ...(key ? { key } : {}) }),
     // No key: a PATCH sets fields to given values, so repeating it changes nothing further.
     patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => call('PATCH', path, schema, { body }),
+    // No key: deleting what is already gone answers 404, which tells the operator as much.
+    delete: (path: string) => call('DELETE', path, z.unknown(), {}),
   };
 }
 

@@ -18,6 +18,7 @@ import { staffRegister } from './commands/staff-register';
 import { staffShow } from './commands/staff-show';
 import { staffDeactivate, staffReactivate, staffUpdate } from './commands/staff-update';
 import { stats } from './commands/stats';
+import { training } from './commands/training';
 import { transfers } from './commands/transfers';
 import type { CliIo, Globals } from './context';
 import { DEFAULT_API_URL, contextFor, describe, tokenFrom } from './context';
@@ -29,7 +30,7 @@ export type { CliIo };
 export function buildProgram(io: CliIo): Command {
   const program = new Command()
     .name('npm run -s cli --')
-    .description('Sigap for operations staff: open cases, list them, act on them, watch them; keep the staff registry (kasus, perintah, pantau, petugas).')
+    .description('Sigap for operations staff: open cases, list them, act on them, watch them; keep the staff registry; run training sessions (kasus, perintah, pantau, petugas, latihan).')
     .option('--api-url <url>', 'the Sigap API (env SIGAP_API_URL)', io.env.SIGAP_API_URL || DEFAULT_API_URL)
     .option('--token <jwt>', 'bearer token (default: env SIGAP_TOKEN, else dev-token.txt in $SIGAP_DATA_DIR or .data/, written by npm start)')
     .addOption(new Option('--lang <lang>', 'language of messages: id = Bahasa Indonesia, en = English').choices(['id', 'en']).default('id'))
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
   stats(program, context);
   const staff = program.command('staff').description('the staff registry: register, update, deactivate, list, show, caseload (registri petugas)');
   for (const command of [staffRegister, staffUpdate, staffDeactivate, staffReactivate, staffList, staffShow, staffCaseload]) command(staff, context);
+  training(program, context);
   return program;
 }
 

@@ -68,7 +68,7 @@ export async function watchCase(o: WatchOptions): Promise<void> {
 }
 
 /** Worth riding out while watching: the API restarting, Temporal briefly away, rate limits. */
-function transient(err: unknown): boolean {
+export function transient(err: unknown): boolean {
   return err instanceof Unreachable || (err instanceof ApiError && (err.status >= 500 || err.status === 429));
 }
 

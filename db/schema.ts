@@ -35,6 +35,8 @@ export const cases = pgTable(
     /** The latest transfer's status and receiving region, for the receivers' list. */
     transferStatus: text('transfer_status'),
     transferToRegion: text('transfer_to_region'),
+    /** Simulasi kasus: the training session the case belongs to; real work has none (see db/training.ts). */
+    trainingSessionId: text('training_session_id'),
   },
   (t) => [
     // Each list filter, then the newest-first order: a page is one index seek (see api/http/keyset.ts).
@@ -57,6 +59,8 @@ export const cases = pgTable(
     index('cases_escalated_idx')
       .on(t.escalationLevel.desc().nullsFirst(), t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
+    // A session's cases, for its record and its deletion; real lists filter on the column being null.
+    index('cases_training_idx').on(t.trainingSessionId).where(sql`${t.trainingSessionId} is not null`),
   ],
 );
 
@@ -119,6 +123,8 @@ export const notifications = pgTable(
     /** The gateway's message id. */
     providerRef: text('provider_ref'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** A training case's notice: the dispatcher delivers it to the training sink, never the gateway. */
+    trainingSessionId: text('training_session_id'),
   },
   (t) => [
     index('notifications_status_idx').on(t.status, t.createdAt),
@@ -197,3 +203,6 @@ export const staffEvents = pgTable(
   },
   (t) => [index('staff_events_staff_idx').on(t.staffId, t.id)],
 );
+
+// Simulasi kasus: training sessions, their groups, refusals and the sink (kept apart from real work).
+export * from './training-schema';

@@ -4,6 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { PracticeRole, StaffRecord, UnitKind } from '../domain/workforce';
 import type { Db } from './client';
 import { cases, staff, staffEvents } from './schema';
+import { realCases } from './training';
 
 export type StaffRow = typeof staff.$inferSelect;
 
@@ -27,12 +28,12 @@ export async function findStaff(db: Db, staffId: string): Promise<StaffRow | und
   return row;
 }
 
-/** Open cases a worker carries, from the read model. */
+/** Open cases a worker carries, from the read model (a training case is no one's caseload). */
 export async function caseloadOf(db: Db, staffId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(cases)
-    .where(and(eq(cases.assignedWorker, staffId), eq(cases.status, 'open')));
+    .where(and(eq(cases.assignedWorker, staffId), eq(cases.status, 'open'), realCases()));
   return row?.n ?? 0;
 }
 

@@ -39,6 +39,8 @@ export interface NotificationRequest {
   template: NotificationTemplate;
   /** Template fields: codes and times only, never personal data. */
   data: Record<string, string | number | null>;
+  /** A training case's notice: it goes to the training sink, never to the gateway. */
+  trainingSessionId?: string;
 }
 
 const LADDER: Record<number, Audience[]> = { 1: ['case_manager', 'supervisor'], 2: ['kepala_bidang'], 3: ['kepala_dinas'] };
@@ -155,5 +157,7 @@ export function notificationsFor(events: DomainEvent[], file: CaseFile): Notific
       }
     }
   }
-  return requests;
+  // Simulasi kasus: the same notices, marked so that nobody real hears of a training case.
+  const training = file.training;
+  return training ? requests.map((r) => ({ ...r, trainingSessionId: training.sessionId })) : requests;
 }

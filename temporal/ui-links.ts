@@ -11,6 +11,9 @@ export interface UiLink {
 /** The list views for one region (a kabupaten/kota or a province), as of `now` for the overdue one. */
 export function uiLinks(uiBase: string, namespace: string, regionCode: string, now: Date): UiLink[] {
   const region = regionCode.length === 2 ? `${SA.province.name} = '${regionCode}'` : `${SA.region.name} = '${regionCode}'`;
+  // Training cases (simulasi kasus) carry SigapTraining; real work has none (the dev server's and a
+  // cluster's visibility both answer IS NULL on a keyword attribute).
+  const real = `${SA.training.name} IS NULL`;
   const open = `${SA.status.name} = 'open'`;
   const views: [string, string][] = [
     ['Semua kasus terbuka di wilayah ini', `${open} AND ${region}`],
@@ -21,5 +24,8 @@ export function uiLinks(uiBase: string, namespace: string, regionCode: string, n
     ['Alih kelola menunggu keputusan unit ini', `${open} AND ${SA.transferTo.name} = '${regionCode}'`],
     ['Dibatalkan (bukan ditutup)', `${SA.status.name} = 'withdrawn' AND ${region}`],
   ];
-  return views.map(([title, query]) => ({ title, query, url: `${uiBase}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(query)}` }));
+  return views.map(([title, view]) => {
+    const query = `${view} AND ${real}`;
+    return { title, query, url: `${uiBase}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(query)}` };
+  });
 }

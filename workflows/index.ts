@@ -2,3 +2,4 @@
 export { caseWorkflow } from './case/workflow';
 export { groupRepatriationWorkflow } from './batch/workflow';
 export { staffVerificationWorkflow } from './staff/workflow';
+export { trainingSessionWorkflow } from './training/workflow';

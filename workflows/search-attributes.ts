@@ -20,6 +20,12 @@ export const SA = {
   nextDeadline: defineSearchAttributeKey('SigapNextDeadline', SearchAttributeType.DATETIME),
   /** The receiving region of a transfer waiting for its decision: the receiver's list view. */
   transferTo: defineSearchAttributeKey('SigapTransferTo', SearchAttributeType.KEYWORD),
+  /**
+   * Simulasi kasus: the training session of a training case, set once at its start (never upserted);
+   * unset on real cases, so the UI's list views exclude training with `SigapTraining IS NULL`. The tenth
+   * keyword attribute: the dev server's SQL visibility refuses an eleventh ("cannot have more than 10").
+   */
+  training: defineSearchAttributeKey('SigapTraining', SearchAttributeType.KEYWORD),
 } as const;
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);
@@ -54,7 +60,8 @@ export function caseSearchAttributes(f: IndexedCaseFields): SearchAttributeUpdat
   ];
 }
 
-/** The same values for a workflow start, where unset attributes are simply left out. */
-export function initialSearchAttributes(f: IndexedCaseFields): SearchAttributePair[] {
-  return caseSearchAttributes(f).filter((p): p is SearchAttributePair => p.value !== null);
+/** The same values for a workflow start, where unset attributes are simply left out; a training case's session besides. */
+export function initialSearchAttributes(f: IndexedCaseFields, trainingSessionId?: string): SearchAttributePair[] {
+  const pairs = caseSearchAttributes(f).filter((p): p is SearchAttributePair => p.value !== null);
+  return trainingSessionId ? [...pairs, { key: SA.training, value: trainingSessionId }] : pairs;
 }

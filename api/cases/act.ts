@@ -11,6 +11,7 @@ import type { Principal } from '../http/principal';
 import { canSeeRegion } from '../http/principal';
 import { ProblemError, refusalProblem } from '../http/problem';
 import { withCurrentCodes } from './current-codes';
+import { recordTrainingRefusal } from '../training/access';
 import { assertVisible } from './read';
 import { PERMISSIONS } from '../../domain/workforce';
 import { assignee, assigneeRefusal, practiceRefusal } from '../staff/practice';
@@ -66,6 +67,10 @@ export async function actOnCase(
     return withCurrentCodes(view);
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isRuleCode(err.cause.type)) {
+      // Simulasi kasus: the rules' refusal is part of the group's record (the history keeps none).
+      if (access.trainingSessionId) {
+        await recordTrainingRefusal(deps.db, { sessionId: access.trainingSessionId, caseId, actorId: principal.id, command: command.type, code: err.cause.type });
+      }
       throw refusalProblem(err.cause.type);
     }
     if (err instanceof WorkflowNotFoundError || (err as { code?: number }).code === GRPC_NOT_FOUND) throw ProblemError.of('CASE_ARCHIVED');

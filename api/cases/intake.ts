@@ -79,9 +79,9 @@ export function startCaseWorkflow(client: Client, taskQueue: string, input: Open
       assignedWorker: input.assignedWorker ?? null,
       escalationLevel: 0,
       nextDeadlineAt: null,
-    }),
-    // What a Kasi reads in the Temporal UI: labels and local time, never the person.
-    staticSummary: staticSummary(input),
+    }, input.training?.sessionId),
+    // What a Kasi reads in the Temporal UI: labels and local time, never the person (a training case says so first).
+    staticSummary: input.training ? `simulasi kasus, kelompok ${input.training.group} · ${staticSummary(input)}` : staticSummary(input),
     staticDetails: staticDetails({ ...input, channel: input.report.channel }, new Date()),
   });
 }

@@ -4,6 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
+import { realCases } from '../../db/training';
 import { storedCodesOf } from '../../domain/categories';
 import type { Keyset, Page } from '../http/keyset';
 import { keysetPage } from '../http/keyset';
@@ -44,13 +45,16 @@ export function listCases(db: Db, principal: Principal, q: CaseListQuery): Promi
   return casePage(db, NEWEST_FIRST, filters, q);
 }
 
-/** One page of the read model's cases matching `filters`, in the keyset's order. */
+/**
+ * One page of the read model's cases matching `filters`, in the keyset's order: real work only (every
+ * list of cases — the case list, escalations, transfers — pages here, so none shows a training case).
+ */
 export function casePage(db: Db, keyset: Keyset<CaseRow>, filters: (SQL | undefined)[], q: { cursor?: string; limit: number }): Promise<Page<CaseRow>> {
   return keysetPage(keyset, q, (after, order, limit) =>
     db
       .select()
       .from(cases)
-      .where(and(...filters, after))
+      .where(and(realCases(), ...filters, after))
       .orderBy(...order)
       .limit(limit),
   );

@@ -1,6 +1,7 @@
 // Reading a case: the read-model row and the live workflow, the timeline, and who may see which case.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
 import type { Visibility } from '../../domain/access';
 import { visibility } from '../../domain/access';
@@ -11,6 +12,7 @@ import type { ServiceDeps } from '../deps';
 import type { Principal } from '../http/principal';
 import { dependencyProblem, isDatabaseUnavailable } from '../http/failures';
 import { ProblemError } from '../http/problem';
+import { isTrainingParticipant } from '../training/access';
 import { timelineData } from './current-codes';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -63,16 +65,33 @@ export interface CaseAccess {
   access?: AccessGrant[] | undefined;
   /** The region of the unit a pending or accepted transfer goes to. */
   transferToRegion?: string | null | undefined;
+  /** Simulasi kasus: the training session the case belongs to (none for real work). */
+  trainingSessionId?: string | null | undefined;
 }
 
 export function visibilityOf(principal: Principal, c: CaseAccess, now = new Date()): Visibility | undefined {
   return visibility(c, principal.regions, now);
 }
 
+/**
+ * How the caller sees a case: by region, and a training case besides only as one of its group or its
+ * trainer (to anyone else it does not exist, whatever their regions).
+ */
+export async function seenBy(db: Db, principal: Principal, caseId: string, c: CaseAccess): Promise<Visibility | undefined> {
+  const seen = visibilityOf(principal, c);
+  if (!seen || !c.trainingSessionId) return seen;
+  return (await isTrainingParticipant(db, principal.id, caseId)) ? seen : undefined;
+}
+
 /** The live case's access, for a case the read model does not hold yet. */
-function liveAccess(view: CaseView): CaseAccess {
+export function liveAccess(view: CaseView): CaseAccess {
   const t = view.transfers?.at(-1);
-  return { regionCode: view.regionCode, access: view.access, transferToRegion: t && (t.status === 'requested' || t.status === 'accepted') ? t.regionCode : null };
+  return {
+    regionCode: view.regionCode,
+    access: view.access,
+    transferToRegion: t && (t.status === 'requested' || t.status === 'accepted') ? t.regionCode : null,
+    trainingSessionId: view.training?.sessionId ?? null,
+  };
 }
 
 /**
@@ -87,11 +106,17 @@ export async function assertVisible(
   /** Ask the live case even when the row grants full access (a transfer decision needs its latest state). */
   { live = false }: { live?: boolean } = {},
 ): Promise<{ visibility: Visibility; access: CaseAccess }> {
-  let row: { regionCode: string; access: AccessGrant[]; transferToRegion: string | null; transferStatus: string | null } | undefined;
+  let row: { regionCode: string; access: AccessGrant[]; transferToRegion: string | null; transferStatus: string | null; trainingSessionId: string | null } | undefined;
   let readModelDown: unknown;
   try {
     [row] = await deps.db
-      .select({ regionCode: cases.regionCode, access: cases.access, transferToRegion: cases.transferToRegion, transferStatus: cases.transferStatus })
+      .select({
+        regionCode: cases.regionCode,
+        access: cases.access,
+        transferToRegion: cases.transferToRegion,
+        transferStatus: cases.transferStatus,
+        trainingSessionId: cases.trainingSessionId,
+      })
       .from(cases)
       .where(eq(cases.caseId, caseId));
   } catch (err) {
@@ -103,8 +128,9 @@ export async function assertVisible(
     regionCode: row.regionCode,
     access: row.access,
     transferToRegion: row.transferStatus === 'requested' || row.transferStatus === 'accepted' ? row.transferToRegion : null,
+    trainingSessionId: row.trainingSessionId,
   };
-  const seen = recorded && visibilityOf(principal, recorded);
+  const seen = recorded && (await seenBy(deps.db, principal, caseId, recorded));
   if (recorded && seen === 'full' && !live) return { visibility: seen, access: recorded };
   // The read model trails the case by a write (a new case, a transfer just requested or handed over):
   // for anything short of full access the live case decides, and the row answers only when it cannot.
@@ -118,7 +144,7 @@ export async function assertVisible(
     if (archived && readModelDown) throw readModelDown;
     if (!archived) liveDown = err;
   }
-  const visibility = access && visibilityOf(principal, access);
+  const visibility = access && (await seenBy(deps.db, principal, caseId, access));
   if (!access || !visibility) {
     // With a part missing, "not found" would tell an outsider which cases exist (a case that does not
     // exist cannot be ruled out then): the missing part is named instead.

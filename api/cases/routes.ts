@@ -19,7 +19,7 @@ import { openCase } from './intake';
 import { listCases } from './list';
 import { caseSummary } from './present';
 import type { CaseDetails } from './read';
-import { readCase, readTimeline, visibilityOf } from './read';
+import { liveAccess, readCase, readTimeline, seenBy } from './read';
 import { caseDetailsSchema, casePageSchema, caseViewSchema, openedCaseSchema, timelinePageSchema } from './responses';
 import { caseListQuery, openCaseBody, timelineQuery } from './schemas';
 
@@ -54,11 +54,12 @@ export function casesRouter(deps: ServiceDeps): Router {
   });
 
   router.get('/v1/cases/:caseId', staff, async (req, res) => {
-    const details = await readCase(deps, caseIdOf(req.params.caseId));
+    const caseId = caseIdOf(req.params.caseId);
+    const details = await readCase(deps, caseId);
     // The live case is the authority on who holds it (the read model trails a transfer by a moment).
-    const access = details.live ?? details.record;
+    const access = details.live ? liveAccess(details.live) : details.record;
     // Someone else's case is "not found", not "forbidden": its existence is not theirs to learn.
-    const visibility = access && visibilityOf(principalOf(req), access);
+    const visibility = access && (await seenBy(deps.db, principalOf(req), caseId, access));
     if (!visibility) {
       // With a part missing, "not found" would tell an outsider that the case exists: name the part.
       const missing = details.unavailable[0];

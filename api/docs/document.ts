@@ -10,6 +10,7 @@ import { healthPaths } from '../health/routes';
 import { reportPaths } from '../reports/routes';
 import { staffPaths } from '../staff/routes';
 import { statsPaths } from '../stats/routes';
+import { trainingPaths } from '../training/routes';
 import { transferPaths } from '../transfers/routes';
 
 export function buildOpenApiDocument() {
@@ -25,6 +26,7 @@ export function buildOpenApiDocument() {
   transferPaths(route);
   callbackPaths(route);
   batchPaths(route);
+  trainingPaths(route);
   healthPaths((config) => registry.registerPath(config));
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

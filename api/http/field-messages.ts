@@ -32,6 +32,10 @@ const OWN: Record<string, string> = {
   'expected the date the verification (verivali) holds until': 'isi tanggal berakhirnya verifikasi (verivali)',
   'a new registration cannot start with a lapsed certification': 'pendaftaran baru tidak boleh dengan sertifikasi yang sudah lewat',
   'a new registration cannot start with a lapsed verification': 'pendaftaran baru tidak boleh dengan verifikasi yang sudah lewat',
+  'expected a scenario id': 'harus berupa id skenario latihan',
+  'expected a group name of at most 40 letters, digits, spaces, dots or dashes': 'nama kelompok paling banyak 40 huruf, angka, spasi, titik atau tanda hubung',
+  'a group name used twice': 'nama kelompok dipakai dua kali',
+  'a staff member in two groups': 'seorang petugas ada di dua kelompok',
 };
 
 /** A rule given in English, with its Indonesian words where Sigap has them. */

@@ -146,6 +146,14 @@ export const API_MESSAGES = {
     id: 'Petugas yang ditunjuk bekerja di luar wilayah kasus.',
     en: 'The named worker works outside the case\'s region.',
   },
+  SCENARIO_NOT_FOUND: {
+    status: 422,
+    id: 'Skenario latihan ini tidak dikenal (lihat GET /v1/training/scenarios).',
+    en: 'No such training scenario (see GET /v1/training/scenarios).',
+  },
+  TRAINING_SESSION_NOT_FOUND: { status: 404, id: 'Sesi latihan tidak ditemukan.', en: 'Training session not found.' },
+  TRAINING_GROUP_NOT_FOUND: { status: 404, id: 'Kelompok ini tidak ada di sesi latihan atau Anda bukan anggotanya.', en: 'No such group in the training session, or you are not one of it.' },
+  TRAINING_SESSION_ENDED: { status: 409, id: 'Sesi latihan sudah diakhiri.', en: 'The training session has ended.' },
   INTERNAL_ERROR: { status: 500, id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

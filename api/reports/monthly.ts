@@ -5,6 +5,7 @@
 import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { caseEvents, cases } from '../../db/schema';
+import { realCases } from '../../db/training';
 import { CATEGORIES, PATHWAYS } from '../../domain/categories';
 import { CLOSURE_OUTCOMES, currentClosureOutcome } from '../../domain/codes';
 import { localDay, localMonth } from '../../domain/local-time';
@@ -97,7 +98,8 @@ export function stageStays(events: StageEvent[], start: Date, end: Date): StageD
 
 export async function monthlyReport(db: Db, q: { region: string; month: string }, now: Date): Promise<MonthlyReport> {
   const { start, end } = localMonth(q.month, q.region);
-  const inRegion = regionFilter(q.region);
+  // Every query below reads cases through this: real work only, never a training session's cases.
+  const inRegion = and(realCases(), regionFilter(q.region));
   const isCurrent = currentMonth(now, q.region) === q.month;
   const cutoff = isCurrent ? now : end;
   const inMonth = (column: typeof cases.openedAt | typeof caseEvents.at) => and(gte(column, start), lt(column, end));

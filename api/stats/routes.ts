@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
+import { realCases } from '../../db/training';
 import { STAFF } from '../../domain/roles';
 import { allow } from '../auth/authenticate';
 import { shownCategory } from '../cases/current-codes';
@@ -57,7 +58,8 @@ export interface CaseStats {
 
 /** Dashboard counts: the open caseload by stage, category, risk and escalation level, plus the period's flow. */
 export async function caseStats(db: Db, principal: Principal, q: StatsQuery, now: Date): Promise<CaseStats> {
-  const scope = and(regionScope(principal), regionFilter(q.region));
+  // Real work only: a training session's cases count nowhere.
+  const scope = and(realCases(), regionScope(principal), regionFilter(q.region));
   const open = and(scope, eq(cases.status, 'open'));
   const since = new Date(now.getTime() - q.periodDays * 86_400_000);
   type Column = typeof cases.stage | typeof cases.category | typeof cases.riskLevel | typeof cases.escalationLevel | typeof cases.assignedWorker;

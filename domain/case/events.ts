@@ -36,6 +36,8 @@ export interface CaseProjection {
   access?: AccessGrant[];
   /** Rules v3: the latest transfer, so receiving units can list what waits for their decision. */
   transfer?: { status: TransferStatus; toRegion: string; unitCode: string } | null;
+  /** Simulasi kasus: the training session, on training cases only (real cases carry no such key). */
+  trainingSessionId?: string;
 }
 
 export interface CaseEventRecord {

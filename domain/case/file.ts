@@ -22,6 +22,12 @@ import type { CaseStatus, Stage } from '../stages';
 import type { AdvocacyItem, Absence, CaseConference, Guardian, PlanGoal, PlanRevision } from './social-work';
 import type { AccessGrant, FacilityStay, HomeVisit, PathwayDecision, RapidAssessment, TracingAttempt, TracingReview, Transfer } from './handoffs';
 
+/** The training session and group a case belongs to (opaque ids and a group label, never a person). */
+export interface TrainingTag {
+  sessionId: string;
+  group: string;
+}
+
 /** Who holds the case: a kabupaten/kota Dinsos, the province (Dinsos Provinsi, its UPTD), or Kemensos (a Sentra). */
 export type Jurisdiction = 'kabkota' | 'province' | 'national';
 
@@ -214,6 +220,11 @@ export interface CaseFile {
   integration?: Integration;
   /** A returnee travelling with a group: the group's batch books the shared trip home. */
   group?: { batchId: string } | null;
+  /**
+   * Simulasi kasus: a training group's copy of a scenario's case. Same rules; the read model, the lists
+   * and the notifications keep it apart from real work. Absent on every real case.
+   */
+  training?: TrainingTag;
   /**
    * Rules v5: a supervisor's decision that the person, who cannot consent (the capacity reason), is
    * assessed and helped in their best interest. Absent on files from before.

@@ -3,6 +3,7 @@
 // shared by the scenario loader, the session's driver, the scoring and the debrief; no I/O.
 import type { CaseCommand } from '../commands';
 import type { Words } from '../labels';
+import type { Role } from '../roles';
 
 /** One step of the model answer: a command the group should give, as its timeline shows it. */
 export interface ExpectedStep {
@@ -22,6 +23,18 @@ export interface ExpectedStep {
   points: number;
   /** What the step is, for the debrief. */
   words: Words;
+  /** How the model answer gives it, for the trainer to show and the tests to replay (optional). */
+  demo?: StepDemo;
+}
+
+/** A step as the model answer gives it: who, with which command, once which event is on the timeline. */
+export interface StepDemo {
+  /** The role that gives it: the group's case manager, its Kasi (supervisor), or the intake operator. */
+  role: Extract<Role, 'operator' | 'case_manager' | 'supervisor'>;
+  /** The command as POST /v1/cases/:id/commands takes it (its type is the step's `command`). */
+  body: CaseCommand;
+  /** Given once this event is on the case's timeline (a partner's scripted report, a deadline fallen due). */
+  whenEvent?: string;
 }
 
 export interface ModelAnswer {

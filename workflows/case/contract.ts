@@ -1,7 +1,7 @@
 // The contract of the case workflow: its id, task queue, input, the view staff see, and the messages
 // it takes. Shared by the API, the CLI, activities and the workflow itself; it loads no workflow runtime.
 import type { UpdateDefinition } from '@temporalio/common';
-import type { CaseFile } from '../../domain/case/file';
+import type { CaseFile, TrainingTag } from '../../domain/case/file';
 import type { AdvocacyItem } from '../../domain/case/social-work';
 import type { AdvocacyStatus } from '../../domain/codes';
 import type { Intake, Report, SubjectDetails } from '../../domain/case/open';
@@ -34,6 +34,11 @@ export interface OpenCaseInput extends Intake {
    * task, which a backlog of workers may delay. Absent on cases opened before (they start at that task).
    */
   receivedAt?: string;
+  /**
+   * Simulasi kasus: a training group's case. Kept in the case file and its projection, so the read model,
+   * every list and the notifications keep it apart from real work. Absent on real cases.
+   */
+  training?: TrainingTag;
 }
 
 /** Continue-as-new carries the case file over to the next run. */

@@ -46,6 +46,7 @@ export function projection(file: CaseFile, policy: Policy): CaseProjection {
     openedAt: file.openedAt,
     policyVersion: policy.version,
     ...(file.rules >= 3 ? { access: file.access, transfer: transferSummary(file) } : {}),
+    ...(file.training ? { trainingSessionId: file.training.sessionId } : {}),
   };
 }
 

@@ -124,6 +124,8 @@ function opened(input: CaseWorkflowInput): CaseFile {
   if (rules >= 6 && input.subject.estimatedAge !== undefined && input.subject.estimatedAge < 18) file.minor = true;
   if (input.partnerIntegration && patched(PARTNER_INTEGRATION_PATCH)) file.integration = { calls: {} };
   if (input.group) joinGroup(file, input.group.batchId, input.openedBy, new Date());
+  // Plain data, no command: a real case (no training) issues exactly what it did before.
+  if (input.training) file.training = { ...input.training };
   return file;
 }
 
