@@ -18,12 +18,12 @@ import { tokenSettingsFrom } from '../../config/auth';
 import { loadConfig } from '../../config/env';
 import { createLogger } from '../../config/logger';
 import type { Database } from '../../db/client';
+import { openDatabase } from '../../db/client';
 import { staff } from '../../db/schema';
 import { recordProblems } from '../../domain/workforce';
 import { EncryptionCodec } from '../../temporal/encryption-codec';
 import { freePort } from '../../temporal/free-port';
 import { lazyClient } from '../../temporal/runtime';
-import { openTestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import type { IdpProcess } from '../helpers/idp';
 import { exchangeCode, runIdpScript, signIn, startIdpProcess } from '../helpers/idp';
@@ -67,7 +67,10 @@ const decode = (headers: Record<string, string>, payloads: unknown[]) =>
 
 beforeAll(async () => {
   idp = await startIdpProcess();
-  database = await openTestDatabase();
+  // A database of its own: the directory's Kasi registered in the shared one would receive other suites'
+  // 64.72 notices (a registered Kasi is addressed by name).
+  database = openDatabase({ pgliteDir: null });
+  await database.migrate();
   // What the compose file's staff-seed service does (scripts/staff-import.ts): the directory's people in the registry.
   const records = z.array(registerStaffBody).parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'deploy/idp/staff.json'), 'utf8')));
   const today = new Date().toISOString().slice(0, 10);
