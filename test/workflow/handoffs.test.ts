@@ -111,7 +111,7 @@ test('family unable → transfer to the province: declined goes back to the send
     ['transport.departed', true],
   ]);
   expect(events.map((e) => e.type)).not.toContain('partner.report_ignored');
-  await saveHistory(handle, 'v8-odgj-transfer-home');
+  await saveHistory(handle, 'v9-odgj-transfer-home');
   await act(handle, SUP2, { type: 'addNote', text: 'selesai uji' });
   await finish(handle);
 });

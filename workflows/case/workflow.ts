@@ -1,6 +1,5 @@
 // One case, from intake to closure, as a durable workflow. The rules live in domain/ (pure functions);
 // this keeps the case file, waits for people, partners and time, and records what happened.
-import { timerSummary } from '../../domain/case/ui-texts';
 import { CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import type { CaseFile } from '../../domain/case/file';
 import { handoffDefaults, openCaseFile } from '../../domain/case/open';
@@ -8,9 +7,10 @@ import { joinGroup } from '../../domain/group-trip';
 import type { Policy } from '../../domain/policy';
 import { DEFAULT_POLICY, withOverrides } from '../../domain/policy';
 import { SYSTEM_ACTOR } from '../../domain/roles';
-import { fireDue, nextDue } from '../../domain/scheduler';
+import { fireDue } from '../../domain/scheduler';
 import { isFinished } from '../../domain/steps/closure';
 import { execute } from '../../domain/steps/index';
+import { CaseClock, LAZY_TIMERS_PATCH } from './clock';
 import type { CaseOutcome, CaseWorkflowInput } from './contract';
 import { groupReporter } from './group-report';
 import { handleMessages } from './handlers';
@@ -56,6 +56,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   const queued = patched(FAST_COMMANDS_PATCH);
   const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file), queued, queued && patched(ONE_WRITE_PER_STEP_PATCH));
   const partners = new PartnerCalls(file, policy, recorder, input.subject.nik);
+  const clock = new CaseClock(patched(LAZY_TIMERS_PATCH));
   handleMessages(file, input, policy, recorder);
   recorder.drain().catch((err: unknown) => {
     // Cancelled with the case: the clean-up below writes what is left.
@@ -67,7 +68,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     else await recorder.record([{ type: 'case.opened', data: { channel: input.report.channel, pathway: file.pathway } }], input.openedBy);
     while (!isFinished(file)) {
       partners.start();
-      await nextMoment(file, policy);
+      await clock.next(file, policy);
       await recorder.record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
       const info = workflowInfo();
       if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE)) {
@@ -135,16 +136,4 @@ function upgraded(file: CaseFile): CaseFile {
   file.escalations ??= [];
   file.deadlineAdjustment ??= null;
   return { ...handoffDefaults(), ...file };
-}
-
-/** Sleeps until the case's next moment falls due, or until something changes the file. */
-async function nextMoment(file: CaseFile, policy: Policy): Promise<void> {
-  const due = nextDue(file, policy);
-  const seen = file.version;
-  if (!due) {
-    await condition(() => file.version !== seen);
-    return;
-  }
-  const wait = new Date(due.at).getTime() - Date.now();
-  if (wait > 0) await condition(() => file.version !== seen, wait, { summary: timerSummary(due, file.regionCode) });
 }
