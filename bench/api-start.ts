@@ -3,18 +3,12 @@
 // and their ratio, where an API request's time goes, and writes them to docs/BENCHMARKS.md.
 //   npm run bench:api -- --requests 2000 --concurrency 32 --warmup 1000
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { Command } from 'commander';
 import { eq, sql } from 'drizzle-orm';
-import { createApp } from '../api/app';
-import { createTokenVerifier, signToken } from '../api/auth/tokens';
 import { close } from '../api/listen';
-import { createLogger } from '../config/logger';
 import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
-import { freePort } from '../temporal/free-port';
 import type { Phase } from './api/measure';
 import { merge } from './api/measure';
 import { apiPhase, rawPhase, reservePhase } from './api/phases';
@@ -22,6 +16,7 @@ import type { ApiRun } from './api/report';
 import { resultLines, runProblems, writeApiSection } from './api/report';
 import { ServerTimings } from './api/server-timings';
 import { startBenchStack } from './bench-stack';
+import { serveApp } from './serve-app';
 
 const integer = (name: string, min: number) => (v: string) => {
   const n = Number(v);
@@ -39,30 +34,10 @@ const opts = new Command()
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
-/** The real app on a port of its own, its `workflow.start` timed; a token for this run's operator. */
+/** The real app, its `workflow.start` timed; a token for this run's operator. */
 async function startApi(client: Client, db: Db, taskQueue: string, timings: ServerTimings, operator: string) {
-  const settings = { issuer: 'sigap', audience: 'sigap-api', secret: new TextEncoder().encode(randomUUID() + randomUUID()) };
-  const app = createApp({
-    client: timings.instrument(client),
-    db,
-    taskQueue,
-    policy: {},
-    logger: createLogger('silent'),
-    checks: {},
-    verifyToken: createTokenVerifier(settings),
-    rateLimitPerMinute: 100_000_000,
-  });
-  const port = await freePort();
-  const http: Server = createServer();
-  http.on('request', timings.stamp);
-  http.on('request', app);
-  http.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(port, '127.0.0.1', () => resolve());
-  });
-  const token = await signToken(settings, { sub: operator, role: 'operator', regions: ['64'] });
-  return { http, url: `http://127.0.0.1:${port}`, token };
+  const api = await serveApp({ client: timings.instrument(client), db, taskQueue }, (app) => [timings.stamp, app]);
+  return { http: api.http, url: api.url, token: await api.sign({ sub: operator, role: 'operator', regions: ['64'] }) };
 }
 
 /** Every 201 must be a new case: the run's idempotency rows, and the workflows on its task queue once visible. */

@@ -2,21 +2,14 @@
 // staff use, on the generated read model (npm run bench:generate-read-model), each against the very SELECT
 // the route sent, run raw through pg in the same run; p50/p99 of both, their ratio, and each query's plan.
 //   npm run bench:list -- --requests 1000 --concurrency 8
-import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
 import type { Agent } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Command } from 'commander';
 import { Pool } from 'pg';
-import { createApp } from '../api/app';
-import { createTokenVerifier, signToken } from '../api/auth/tokens';
-import { createLogger } from '../config/logger';
 import { openDatabase } from '../db/client';
 import type { Db } from '../db/client';
-import { freePort } from '../temporal/free-port';
 import { merge } from './api/measure';
 import { QueryCapture } from './list/capture';
 import { explain } from './list/explain';
@@ -26,7 +19,9 @@ import { agentFor, apiPhase, get, rawPhase } from './list/phases';
 import type { FilterResult, ListRun, ModeResult } from './list/report';
 import { resultLines, runProblems, writeListSection } from './list/report';
 import { generated } from './read-model/meta';
-import { readModelUrl, shownUrl } from './read-model/target';
+import { readModelUrl } from './read-model/target';
+import { shownUrl } from './report';
+import { serveApp } from './serve-app';
 
 const integer = (name: string, min: number) => (v: string) => {
   const n = Number(v);
@@ -45,29 +40,11 @@ const opts = new Command()
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
-/** The real app on a port of its own. Lists never call Temporal: its client is lazy and never connects. */
+/** The real app. Lists never call Temporal: its client is lazy and never connects. */
 async function startApi(db: Db, capture: QueryCapture) {
-  const settings = { issuer: 'sigap', audience: 'sigap-api', secret: new TextEncoder().encode(randomUUID() + randomUUID()) };
-  const app = createApp({
-    client: new TemporalClient({ connection: Connection.lazy({ address: '127.0.0.1:7233' }) }),
-    db,
-    taskQueue: 'bench-list',
-    policy: {},
-    logger: createLogger('silent'),
-    checks: {},
-    verifyToken: createTokenVerifier(settings),
-    rateLimitPerMinute: 100_000_000,
-  });
-  const port = await freePort();
-  const http: Server = createServer();
-  http.on('request', capture.stamp);
-  http.on('request', app);
-  http.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { http, base: `http://127.0.0.1:${port}`, sign: (claims: Parameters<typeof signToken>[1]) => signToken(settings, claims) };
+  const client = new TemporalClient({ connection: Connection.lazy({ address: '127.0.0.1:7233' }) });
+  const api = await serveApp({ client, db, taskQueue: 'bench-list' }, (app) => [capture.stamp, app]);
+  return { http: api.http, base: api.url, sign: api.sign };
 }
 
 interface Bench {

@@ -26,3 +26,22 @@ export function writeSection(id: string, body: string): void {
   fs.mkdirSync(path.dirname(FILE), { recursive: true });
   fs.writeFileSync(FILE, next);
 }
+
+/** The URL with its password masked, for what the benchmarks print and write. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '…';
+  }
+}
+
+/** The environment a run's command line shows: the Temporal address and the database (password masked). */
+export function runEnv(): string[] {
+  return [
+    ...(process.env.TEMPORAL_ADDRESS ? [`TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}`] : []),
+    ...(process.env.DATABASE_URL ? [`DATABASE_URL=${shownUrl(process.env.DATABASE_URL)}`] : []),
+  ];
+}

@@ -5,23 +5,19 @@
 // request's time goes, and writes them to docs/BENCHMARKS.md.
 //   npm run bench:commands -- --commands 2000 --concurrency 16 --cases 200 --warmup 400
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Client } from '@temporalio/client';
 import { Client as TemporalClient } from '@temporalio/client';
 import { Command } from 'commander';
-import { createApp } from '../api/app';
-import { createTokenVerifier, signToken } from '../api/auth/tokens';
 import { withCurrentCodes } from '../api/cases/current-codes';
 import type { Principal } from '../api/http/principal';
 import { close } from '../api/listen';
-import { createLogger } from '../config/logger';
 import type { Db } from '../db/client';
 import { openDatabase } from '../db/client';
 import { caseWorkflowId, getCaseQuery } from '../workflows/case/contract';
 import { merge } from './api/measure';
 import { startBenchStack } from './bench-stack';
+import { serveApp } from './serve-app';
 import { floorNotes, historyCost, rowsReaching, sigapNotes } from './commands/effects';
 import type { CommandPhase } from './commands/phases';
 import { apiPhase, floorPhase, rawCasePhase, visibilityPhase } from './commands/phases';
@@ -48,30 +44,11 @@ const opts = new Command()
 const began = Date.now();
 const log = (m: string) => process.stderr.write(`[bench +${((Date.now() - began) / 1000).toFixed(0)} s] ${m}\n`);
 
-/** The real app on a port of its own, its Updates timed; a token for this run's case manager. */
+/** The real app, its Updates timed; a token for this run's case manager. */
 async function startApi(client: Client, db: Db, taskQueue: string, timings: CommandTimings, principal: Principal) {
-  const settings = { issuer: 'sigap', audience: 'sigap-api', secret: new TextEncoder().encode(randomUUID() + randomUUID()) };
-  const app = createApp({
-    client: timings.instrument(client),
-    db,
-    taskQueue,
-    policy: {},
-    logger: createLogger('silent'),
-    checks: {},
-    verifyToken: createTokenVerifier(settings),
-    rateLimitPerMinute: 100_000_000,
-  });
-  const http: Server = createServer();
-  http.on('request', timings.wrap(app));
-  http.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = http.address();
-  if (!address || typeof address === 'string') throw new Error('the API is not listening on a port');
-  const token = await signToken(settings, { sub: principal.id, role: principal.role as 'case_manager', regions: principal.regions });
-  return { http, url: `http://127.0.0.1:${address.port}`, token };
+  const api = await serveApp({ client: timings.instrument(client), db, taskQueue }, (app) => [timings.wrap(app)]);
+  const token = await api.sign({ sub: principal.id, role: principal.role as 'case_manager', regions: principal.regions });
+  return { http: api.http, url: api.url, token };
 }
 
 /** What the API does to a case view after the Update, alone: current codes and JSON, µs per view. */

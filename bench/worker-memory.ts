@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { Pool } from 'pg';
 import { startBenchStack } from './bench-stack';
-import { shownUrl } from './read-model/target';
+import { shownUrl } from './report';
 import type { PhaseContext, PhaseResult } from './worker-memory/phase';
 import { allCached, bounded } from './worker-memory/phase';
 import type { MemoryRun } from './worker-memory/report';

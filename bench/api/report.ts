@@ -1,7 +1,7 @@
 // The API benchmark's result: the table and the breakdown printed, the checks that make a run valid,
 // and the section written into docs/BENCHMARKS.md.
 import os from 'node:os';
-import { machine, percentile, writeSection } from '../report';
+import { machine, percentile, runEnv, writeSection } from '../report';
 import type { Phase } from './measure';
 import type { ServerTimings } from './server-timings';
 
@@ -82,20 +82,7 @@ export function runProblems(run: ApiRun): string[] {
 
 /** The command line that reproduces this run; a password in DATABASE_URL is masked. */
 function commandLine(opts: ApiRun['options']): string {
-  const env: string[] = [];
-  if (process.env.TEMPORAL_ADDRESS) env.push(`TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}`);
-  if (process.env.DATABASE_URL) {
-    let shown = '…';
-    try {
-      const u = new URL(process.env.DATABASE_URL);
-      if (u.password) u.password = '***';
-      shown = u.toString();
-    } catch {
-      // Not a URL: show nothing of it.
-    }
-    env.push(`DATABASE_URL=${shown}`);
-  }
-  return [...env, `npm run bench:api -- --requests ${opts.requests} --concurrency ${opts.concurrency} --warmup ${opts.warmup}`].join(' ');
+  return [...runEnv(), `npm run bench:api -- --requests ${opts.requests} --concurrency ${opts.concurrency} --warmup ${opts.warmup}`].join(' ');
 }
 
 export function writeApiSection(run: ApiRun, result: string[]): void {

@@ -2,7 +2,7 @@
 // valid, and the section written into docs/BENCHMARKS.md.
 import os from 'node:os';
 import type { Phase } from '../api/measure';
-import { machine, percentile, writeSection } from '../report';
+import { machine, percentile, runEnv, writeSection } from '../report';
 import type { HistoryCost } from './effects';
 import type { CommandPhase } from './phases';
 import type { CommandTimings } from './server-timings';
@@ -119,20 +119,7 @@ export function runProblems(run: CommandsRun): string[] {
 
 /** The command line that reproduces this run; a password in DATABASE_URL is masked. */
 function commandLine(opts: CommandsRun['options']): string {
-  const env: string[] = [];
-  if (process.env.TEMPORAL_ADDRESS) env.push(`TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}`);
-  if (process.env.DATABASE_URL) {
-    let shown = '…';
-    try {
-      const u = new URL(process.env.DATABASE_URL);
-      if (u.password) u.password = '***';
-      shown = u.toString();
-    } catch {
-      // Not a URL: show nothing of it.
-    }
-    env.push(`DATABASE_URL=${shown}`);
-  }
-  return [...env, `npm run bench:commands -- --commands ${opts.commands} --concurrency ${opts.concurrency} --cases ${opts.cases} --warmup ${opts.warmup}`].join(' ');
+  return [...runEnv(), `npm run bench:commands -- --commands ${opts.commands} --concurrency ${opts.concurrency} --cases ${opts.cases} --warmup ${opts.warmup}`].join(' ');
 }
 
 export function writeCommandsSection(run: CommandsRun, result: string[]): void {

@@ -1,6 +1,6 @@
 // The escalation benchmark's result: the raw floor and Sigap side by side, the ratio, and the section
 // written into docs/BENCHMARKS.md.
-import { machine, percentile, writeSection } from '../report';
+import { machine, percentile, runEnv, writeSection } from '../report';
 import type { Cpu, PhaseResult } from './phase';
 
 export interface EscalationRun {
@@ -70,7 +70,9 @@ export function runProblems(run: EscalationRun): string[] {
 
 export function writeEscalationSection(run: EscalationRun, result: string[]): void {
   const { cases: n, lead } = run.options;
-  const env = [process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS=… ' : '', process.env.DATABASE_URL ? `DATABASE_URL=${shownUrl(process.env.DATABASE_URL)} ` : ''].join('');
+  const env = runEnv()
+    .map((e) => `${e} `)
+    .join('');
   writeSection(
     'escalation-timers',
     [
@@ -93,15 +95,4 @@ export function writeEscalationSection(run: EscalationRun, result: string[]): vo
       ...result,
     ].join('\n'),
   );
-}
-
-/** The database URL as the command shows it: a password masked. */
-function shownUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '…';
-  }
 }

@@ -9,7 +9,8 @@ import { openDatabase } from '../../db/client';
 import { drawFunction, insertCasesSql } from './cases-sql';
 import { generated } from './meta';
 import { regions } from './regions';
-import { assertBenchDatabase, ensureDatabase, readModelUrl, shownUrl } from './target';
+import { shownUrl } from '../report';
+import { assertBenchDatabase, ensureDatabase, readModelUrl } from './target';
 
 const integer = (name: string, min: number) => (v: string) => {
   const n = Number(v);

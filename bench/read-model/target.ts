@@ -12,17 +12,6 @@ export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 }
 
-/** The URL with its password masked, for what the benchmarks print and write. */
-export function shownUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '…';
-  }
-}
-
 /**
  * The generator truncates `cases`: it refuses a database whose name does not say it is a benchmark's,
  * so a mistyped URL cannot wipe a real read model.
