@@ -4,14 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Client } from '@temporalio/client';
-import autocannon from 'autocannon';
 import { commandBody } from '../../api/cases/commands';
 import { assertVisible } from '../../api/cases/read';
 import type { Db } from '../../db/client';
 import type { Principal } from '../../api/http/principal';
 import { caseWorkflowId, commandUpdate } from '../../workflows/case/contract';
 import type { Phase } from '../api/measure';
-import { count, inFlight, measure } from '../api/measure';
+import { httpLoad } from '../api/http-load';
+import { inFlight, measure } from '../api/measure';
 import type { CountRows } from './effects';
 import { rowsReaching } from './effects';
 import { floorWorkflowId } from './setup';
@@ -56,38 +56,11 @@ const roundRobin = (ids: string[]) => {
 /** The API: autocannon over keep-alive connections, each request to the next case, with its own Idempotency-Key. */
 export function apiPhase(url: string, token: string, caseIds: string[], n: number, concurrency: number, writes: CountRows): Promise<CommandPhase> {
   const nextCase = roundRobin(caseIds);
-  return measured('POST /v1/cases/:id/commands', async () => {
-    const latencies: number[] = [];
-    const failures = new Map<string, number>();
-    let responses = 0;
-    let endedAt = performance.now();
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: `${url}/v1/cases/${caseIds[0]}/commands`,
-          connections: Math.min(concurrency, n),
-          amount: n,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(NOTE),
-          requests: [{ setupRequest: (req) => ({ ...req, path: `/v1/cases/${nextCase()}/commands`, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }],
-          // autocannon notices that it is done only on its sampling tick (1 s by default); the wall time
-          // ends at the last response anyway.
-          sampleInt: 20,
-        },
-        (err, res) => (err ? reject(err as Error) : resolve(res)),
-      );
-      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-        responses += 1;
-        endedAt = performance.now();
-        if (statusCode === 200) latencies.push(responseTime);
-        else count(failures, `HTTP ${statusCode}`);
-      });
-    });
-    if (result.errors > 0) failures.set('connection errors (incl. timeouts)', result.errors);
-    if (responses < n - result.errors) failures.set('missing responses', n - result.errors - responses);
-    return { latencies, failures, endedAt };
-  }, writes);
+  return measured(
+    'POST /v1/cases/:id/commands',
+    () => httpLoad({ url: `${url}/v1/cases/${caseIds[0]}/commands`, nextPath: () => `/v1/cases/${nextCase()}/commands`, token, body: NOTE, n, concurrency, ok: 200 }),
+    writes,
+  );
 }
 
 /** Exactly the Update `actOnCase` sends for this command (definition, request, update id), on Sigap's client. */
