@@ -85,7 +85,7 @@ export function writeEscalationSection(run: EscalationRun, result: string[]): vo
       '- **raw Temporal**: a workflow that sleeps until the due moment, then one activity writing one timeline row and one outbox row in one transaction (tables `bench_timeline`, `bench_outbox`, created by the benchmark); default data converter.',
       ...(run.shaped
         ? [
-            "- **raw Temporal with Sigap's commands**: the same workflow, started with three search attributes, which at the due moment issues in one workflow task what a fired Sigap deadline issues: an upsert of the escalation level and the next deadline, the activity, and the timer of the next rung (an hour on). Not Sigap's code, codec or rows: what Sigap's shape costs Temporal.",
+            "- **raw Temporal with Sigap's commands**: the same workflow, started with three search attributes, which issues what a fired Sigap deadline issues: at the due moment the activity and the timer of the next rung (an hour on), and in the workflow task after the write an upsert of the escalation level and the next deadline. Not Sigap's code, codec or rows: what Sigap's shape costs Temporal.",
           ]
         : []),
       '- **Sigap**: a high-risk ODGJ intake started as the API starts it (input, search attributes, summary, encrypting codec) with `receivedAt` set, so its one-hour first-response deadline, scaled, falls due at that moment; a fired deadline writes `deadline.missed` to the timeline and a level-1 notice to the case manager and to the supervisor to the outbox.',

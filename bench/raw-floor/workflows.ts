@@ -14,18 +14,19 @@ export async function rawFloorWorkflow(input: { caseId: string; dueAt: string })
 
 /**
  * The floor given the Temporal commands a fired Sigap deadline issues, and nothing else of Sigap: in one
- * workflow task the escalation level and next deadline are upserted, the activity is scheduled and the
- * timer for the next rung of the ladder starts. What is left between this and Sigap is Sigap's own code.
+ * workflow task the activity is scheduled and the timer for the next rung of the ladder starts; in the
+ * task after the write the escalation level and next deadline are upserted (as Sigap has since
+ * 'publish-after-write-v1'). What is left between this and Sigap is Sigap's own code.
  */
 export async function rawShapedWorkflow(input: { caseId: string; dueAt: string; nextDueAt: string }): Promise<void> {
   const wait = new Date(input.dueAt).getTime() - Date.now();
   if (wait > 0) await sleep(wait);
+  const written = recordFired({ caseId: input.caseId, dueAt: input.dueAt, firedAt: new Date().toISOString() });
+  const nextRung = sleep(Math.max(1, new Date(input.nextDueAt).getTime() - Date.now()));
+  await written;
   upsertSearchAttributes([
     { key: SA.escalationLevel, value: 1 },
     { key: SA.nextDeadline, value: new Date(input.nextDueAt) },
   ]);
-  const written = recordFired({ caseId: input.caseId, dueAt: input.dueAt, firedAt: new Date().toISOString() });
-  const nextRung = sleep(Math.max(1, new Date(input.nextDueAt).getTime() - Date.now()));
-  await written;
   await nextRung;
 }

@@ -19,6 +19,7 @@ import type { caseWorkflow } from '../../workflows/case/workflow';
 import type { CaseView, OpenCaseInput } from '../../workflows/case/contract';
 import type { PartnerCommand } from '../../domain/commands';
 import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from '../../workflows/case/contract';
+import { SA } from '../../workflows/search-attributes';
 import { caseInput } from './case-input';
 import { eventually } from './eventually';
 import { openTestDatabase } from './database';
@@ -184,4 +185,16 @@ export async function caseRow(database: Database, caseId: string) {
 export async function decided(handle: CaseHandle, pathway: CaseView['pathway'], category?: CaseView['category']): Promise<CaseView> {
   await act(handle, CM, { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: [] });
   return act(handle, SUP, { type: 'decidePathway', pathway, ...(category ? { category } : {}) });
+}
+
+/**
+ * Waits until the case shows `value` for a search attribute: cases publish them in the workflow task
+ * after a step's write ('publish-after-write-v1'), a moment after its rows.
+ */
+export async function searchAttributeShows(handle: Pick<CaseHandle, 'describe'>, key: (typeof SA)[keyof typeof SA], value: string | number | undefined): Promise<void> {
+  let seen: unknown;
+  await eventually(async () => {
+    seen = (await handle.describe()).typedSearchAttributes.get(key as (typeof SA)['region']);
+    return seen === value ? true : undefined;
+  }, `${key.name} = ${String(value)} (last seen ${String(seen)})`);
 }

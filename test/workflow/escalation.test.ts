@@ -1,12 +1,13 @@
 // The escalation ladder on the time-skipping server: exact policy times, notifications exactly once (even
 // when the notify activity is retried), reset by staff action, paused deadlines, the stalled-case watchdog.
+import type { temporal } from '@temporalio/proto';
 import { asc, eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
 import { DAY, HOUR, MINUTE } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { Harness } from '../helpers/case-harness';
-import { act, CM, decided, eventOf, finish, OP, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { act, CM, decided, eventOf, finish, OP, searchAttributeShows, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 const failedOnce = new Set<string>();
@@ -80,13 +81,13 @@ test('a high-risk assessment not done climbs the ladder at exactly the policy ti
   ]);
   expect(failedOnce.size).toBeGreaterThanOrEqual(4); // every batch really was retried
   expect(JSON.stringify(rows)).not.toMatch(/Budi|pasar/);
-  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(3);
+  await searchAttributeShows(handle, SA.escalationLevel, 3);
 
   // The case manager finally records the assessment: the case moves on and de-escalates.
   const view = await act(handle, CM, { type: 'recordAssessment', consent: 'client', familyInvolved: false, originRegionCode: '32.04' });
   expect([view.escalationLevel, view.escalations]).toEqual([0, []]);
   await eventOf(h.database, caseId, 'escalation.resolved');
-  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(0);
+  await searchAttributeShows(handle, SA.escalationLevel, 0);
   await h.env.sleep(6 * DAY);
   expect(await outbox(caseId, 5)).toHaveLength(5);
   await finish(handle);
@@ -127,6 +128,13 @@ test('a case with no recorded activity for 7 days is stalled and escalates the s
   ]);
   const rows = await outbox(caseId, 3);
   expect(rows.map((r) => r.template)).toEqual(['escalation.level1', 'escalation.level1', 'escalation.level2']);
+  await searchAttributeShows(handle, SA.escalationLevel, 2);
+  // Since 'publish-after-write-v1' no workflow task both schedules a write and upserts search attributes:
+  // each rung's level reaches the Temporal UI in the task after its rows were written.
+  const tasks = commandsByTask((await handle.fetchHistory()).events ?? []);
+  expect(tasks.filter((t) => t.includes('activity') && t.includes('upsert'))).toEqual([]);
+  const upsertsAfterWrites = tasks.filter((t, i) => t.includes('upsert') && tasks[i - 1]?.includes('activity'));
+  expect(upsertsAfterWrites.length).toBeGreaterThanOrEqual(2);
   const view = await act(handle, SUP, { type: 'acknowledgeEscalation' });
   expect(view.escalations[0]).toMatchObject({ reason: 'stalled', level: 2, acknowledgedBy: 'sup-1' });
   await h.env.sleep(3 * DAY);
@@ -174,3 +182,21 @@ test('cancelling a case while its read-model write is failing stops the retries 
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types).toEqual(['case.opened', 'case.withdrawn']);
 });
+
+/**
+ * The commands each workflow task issued, in order (the events between one task's completion and the next
+ * non-command event). The SDK's own upsert of TemporalChangeVersion beside each patch marker is not Sigap's.
+ */
+function commandsByTask(events: temporal.api.history.v1.IHistoryEvent[]): string[][] {
+  const tasks: string[][] = [];
+  let current: string[] | null = null;
+  for (const e of events) {
+    const upserted = Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {});
+    if (e.workflowTaskCompletedEventAttributes) tasks.push((current = []));
+    else if (current && e.activityTaskScheduledEventAttributes) current.push('activity');
+    else if (current && upserted.some((name) => name !== 'TemporalChangeVersion')) current.push('upsert');
+    else if (current && (e.upsertWorkflowSearchAttributesEventAttributes || e.timerStartedEventAttributes || e.markerRecordedEventAttributes)) current.push('other');
+    else current = null;
+  }
+  return tasks;
+}

@@ -7,7 +7,7 @@ import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { act, caseRow, CM, decided, eventOf, finish, partner, refusalOf, saveHistory, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
+import { act, caseRow, CM, decided, eventOf, finish, partner, refusalOf, saveHistory, searchAttributeShows, startHarness, SUP, SUP2, timeline } from '../helpers/case-harness';
 import { eventually } from '../helpers/eventually';
 
 const PROV_SUP = { id: 'spv-64', role: 'supervisor' } as const;
@@ -87,7 +87,8 @@ test('family unable → transfer to the province: declined goes back to the send
   const moved = await act(handle, PROV_CM, { type: 'recordBast', ref: 'BAST/064/2026' });
   expect(moved).toMatchObject({ regionCode: '64', jurisdiction: 'province', assignedWorker: 'cm-64', stage: 'planning', residentialCare: { unitCode: 'DINSOS-PROV-64' } });
   expect(moved.access).toEqual([{ regionCode: '64.71', mode: 'read', until: expect.any(String) }]);
-  expect((await handle.describe()).typedSearchAttributes.get(SA.region)).toBe('64');
+  // The Temporal UI follows in the workflow task after the write.
+  await searchAttributeShows(handle, SA.region, '64');
   expect(await caseRow(h.database, caseId)).toMatchObject({ regionCode: '64', assignedWorker: 'cm-64', transferStatus: 'completed' });
 
   // The receiver's plan deadline now escalates to the receiver's worker and supervisor.
@@ -111,7 +112,7 @@ test('family unable → transfer to the province: declined goes back to the send
     ['transport.departed', true],
   ]);
   expect(events.map((e) => e.type)).not.toContain('partner.report_ignored');
-  await saveHistory(handle, 'v9-odgj-transfer-home');
+  await saveHistory(handle, 'v10-odgj-transfer-home');
   await act(handle, SUP2, { type: 'addNote', text: 'selesai uji' });
   await finish(handle);
 });

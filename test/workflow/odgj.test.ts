@@ -5,7 +5,7 @@ import { DAY, HOUR } from '../../domain/time';
 import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { CaseHandle, Harness } from '../helpers/case-harness';
-import { act, caseRow, CM, decided, eventOf, finish, OP, partner, refusalOf, saveHistory, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { act, caseRow, CM, decided, eventOf, finish, OP, partner, refusalOf, saveHistory, searchAttributeShows, startHarness, SUP, timeline } from '../helpers/case-harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -65,10 +65,10 @@ test('family found: reunification, follow-up visits fire at 7, 30 and 90 days an
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types.filter((t) => t === 'visit.recorded')).toHaveLength(3);
   expect(types).not.toContain('visit.missed');
-  expect((await handle.describe()).typedSearchAttributes.get(SA.status)).toBe('closed');
+  await searchAttributeShows(handle, SA.status, 'closed');
   // After the reopen window the workflow completes with its outcome.
   expect(await handle.result()).toEqual({ caseId, status: 'closed', stage: 'closed', outcome: 'returned_to_family' });
-  await saveHistory(handle, 'v9-odgj-family-found');
+  await saveHistory(handle, 'v10-odgj-family-found');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'closed', stage: 'closed', jurisdiction: 'kabkota' });
 });
 
@@ -101,7 +101,7 @@ test('a declined referral is re-referred, and a missed acceptance deadline escal
   await h.env.sleep(3 * DAY + HOUR);
   const missed = await eventOf(h.database, caseId, 'deadline.missed');
   expect(missed[0]!.data).toMatchObject({ kind: 'referral_acceptance', level: 1 });
-  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(1);
+  await searchAttributeShows(handle, SA.escalationLevel, 1);
   // The same partner callback delivered twice is applied once.
   await partner(handle, 'rsj-b', { type: 'recordReferralDecision', accepted: true }, 'rsj-b-cb-1');
   await partner(handle, 'rsj-b', { type: 'recordReferralDecision', accepted: true }, 'rsj-b-cb-1');

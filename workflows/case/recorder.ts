@@ -30,6 +30,14 @@ export const FAST_COMMANDS_PATCH = 'fast-commands-v1';
  */
 export const ONE_WRITE_PER_STEP_PATCH = 'one-write-per-step-v1';
 
+/**
+ * Cases opened since then publish their search attributes in the workflow task after the step's write,
+ * not beside it: an upsert in the same task as the activity holds the activity back on the server (a
+ * visibility write first), and at 1,000 deadlines due at once that doubled the time to the last notice
+ * (#17). The Temporal UI now trails the read model by one write; a stall still publishes at once.
+ */
+export const PUBLISH_AFTER_WRITE_PATCH = 'publish-after-write-v1';
+
 interface Queued {
   records: CaseEventRecord[];
   /** Made when the change happened: who is told depends on the case as it was then, not at the write. */
@@ -47,6 +55,8 @@ export class CaseRecorder {
   private writing = false;
   /** The search attributes last published (one-write-per-step cases upsert only on a change). */
   private published: Published | undefined;
+  /** A change recorded since the last publish (cases that publish after the write). */
+  private unpublished = false;
 
   constructor(
     private readonly file: CaseFile,
@@ -58,6 +68,8 @@ export class CaseRecorder {
     queued: boolean,
     /** Since 'one-write-per-step-v1': one activity per step, attributes upserted only on change. */
     private readonly oneWrite = false,
+    /** Since 'publish-after-write-v1': attributes upserted after the write, not beside it. */
+    private readonly publishAfterWrite = false,
   ) {
     this.activities = caseActivities(policy);
     this.queue = queued ? [] : null;
@@ -76,7 +88,8 @@ export class CaseRecorder {
   async record(events: DomainEvent[], actor: Actor): Promise<void> {
     if (events.length === 0) return;
     if (this.queue === null) return this.recordInline(events, actor);
-    this.published = publish(this.file, this.policy, this.oneWrite ? this.published : undefined);
+    if (this.publishAfterWrite) this.unpublished = true;
+    else this.published = publish(this.file, this.policy, this.oneWrite ? this.published : undefined);
     const notifications = notificationsFor(events, this.file);
     this.queue.push({ records: this.toRecords(events, actor), notifications });
     this.unnotified.push(...notifications);
@@ -98,6 +111,8 @@ export class CaseRecorder {
         (recovered) => void this.record(recovered, SYSTEM_ACTOR),
       );
       this.unnotified.splice(0, notifications.length);
+      // Shown once nothing more waits: an upsert beside the next write would hold that write back.
+      if (queue.length === 0) this.publishPending();
       this.writing = false;
     }
   }
@@ -163,7 +178,8 @@ export class CaseRecorder {
         const stalled = integrationStalled(this.file, what, new Date());
         if (stalled.length) {
           // Supervisors see it in the Temporal UI even when the database is the part that fails.
-          publish(this.file, this.policy);
+          const shown = publish(this.file, this.policy);
+          if (this.publishAfterWrite) this.published = shown;
           await onStall(stalled);
         }
       }
@@ -180,6 +196,14 @@ export class CaseRecorder {
     this.queue?.splice(0);
     const notifications = this.unnotified.splice(0);
     if (notifications.length) await this.durably('notify', () => this.activities.notify(notifications), () => undefined);
+    // The writer went with the cancellation before it could publish: the closed case shows where it ended.
+    this.publishPending();
+  }
+
+  private publishPending(): void {
+    if (!this.unpublished) return;
+    this.unpublished = false;
+    this.published = publish(this.file, this.policy, this.published);
   }
 
   private toRecords(events: DomainEvent[], actor: Actor): CaseEventRecord[] {

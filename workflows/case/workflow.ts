@@ -15,7 +15,7 @@ import type { CaseOutcome, CaseWorkflowInput } from './contract';
 import { groupReporter } from './group-report';
 import { handleMessages } from './handlers';
 import { PartnerCalls } from './partner-calls';
-import { CaseRecorder, FAST_COMMANDS_PATCH, ONE_WRITE_PER_STEP_PATCH } from './recorder';
+import { CaseRecorder, FAST_COMMANDS_PATCH, ONE_WRITE_PER_STEP_PATCH, PUBLISH_AFTER_WRITE_PATCH } from './recorder';
 import { publish } from './view';
 
 /** Cases of deployments with partner services call them; this marks where that began. */
@@ -54,7 +54,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   const policy: Policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
   const file = input.resume ? upgraded(input.resume.file) : opened(input);
   const queued = patched(FAST_COMMANDS_PATCH);
-  const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file), queued, queued && patched(ONE_WRITE_PER_STEP_PATCH));
+  const oneWrite = queued && patched(ONE_WRITE_PER_STEP_PATCH);
+  const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file), queued, oneWrite, oneWrite && patched(PUBLISH_AFTER_WRITE_PATCH));
   const partners = new PartnerCalls(file, policy, recorder, input.subject.nik);
   const clock = new CaseClock(patched(LAZY_TIMERS_PATCH));
   handleMessages(file, input, policy, recorder);
