@@ -19,7 +19,7 @@ import type { caseWorkflow } from '../../workflows/case/workflow';
 import type { CaseView, OpenCaseInput } from '../../workflows/case/contract';
 import type { PartnerCommand } from '../../domain/commands';
 import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from '../../workflows/case/contract';
-import { SA } from '../../workflows/search-attributes';
+import type { SA } from '../../workflows/search-attributes';
 import { caseInput } from './case-input';
 import { eventually } from './eventually';
 import { openTestDatabase } from './database';
