@@ -2,7 +2,7 @@
 import type { Db } from '../db/client';
 import { writeBatch } from './batch-read-model';
 import type { CaseActivities } from './types';
-import { insertOutbox, queueNotifications, toRoleHolders } from './notification-outbox';
+import { outboxRows, queueNotifications, toRoleHolders } from './notification-outbox';
 import { createPartnerActivities, unconfiguredPartners } from './partners/activities';
 import type { PartnerClients } from './partners/clients';
 import { writeCaseEvents } from './read-model';
@@ -19,11 +19,11 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
     recordCaseEvents: (events) => writeCaseEvents(deps.db, events, deps.caseloadThreshold),
-    // One step, one transaction: its timeline records, the case row and its outbox rows together.
+    // One step, one statement: its timeline records, the case row and its outbox rows together.
     recordStep: async (events, notifications) => {
-      // Who the heads are is read before the transaction: the embedded database runs one statement at a time.
+      // Who the heads are is read first: the write is one statement.
       const addressed = await toRoleHolders(deps.db, notifications, new Date());
-      await writeCaseEvents(deps.db, events, deps.caseloadThreshold, (tx) => insertOutbox(tx, addressed));
+      await writeCaseEvents(deps.db, events, deps.caseloadThreshold, outboxRows(addressed));
     },
     noticeLapsingStaff: (withinDays) => noticeLapsingStaff(deps.db, withinDays, new Date()),
     notify: (requests) => queueNotifications(deps.db, requests),

@@ -7,6 +7,7 @@ import { staffRecord } from '../db/staff';
 import type { Audience, NotificationRequest } from '../domain/notifications';
 import type { PracticeRole } from '../domain/workforce';
 import { standing } from '../domain/workforce';
+import type { OutboxRow } from './step-statement';
 
 /** Inserts the requests into the outbox, a head's notice once per registered holder of the role. */
 export async function queueNotifications(db: Db, given: NotificationRequest[]): Promise<void> {
@@ -17,21 +18,21 @@ export async function queueNotifications(db: Db, given: NotificationRequest[]): 
 /** The rows themselves, into the outbox (or a transaction's view of it). */
 export async function insertOutbox(into: Pick<Db, 'insert'>, requests: NotificationRequest[]): Promise<void> {
   if (requests.length === 0) return;
-  await into
-    .insert(notifications)
-    .values(
-      requests.map(({ key, caseId, audience, staffId, regionCode, template, data, trainingSessionId }) => ({
-        key,
-        caseId,
-        audience,
-        staffId,
-        regionCode,
-        template,
-        data,
-        trainingSessionId: trainingSessionId ?? null,
-      })),
-    )
-    .onConflictDoNothing();
+  await into.insert(notifications).values(outboxRows(requests)).onConflictDoNothing();
+}
+
+/** The outbox rows of addressed requests. */
+export function outboxRows(requests: NotificationRequest[]): OutboxRow[] {
+  return requests.map(({ key, caseId, audience, staffId, regionCode, template, data, trainingSessionId }) => ({
+    key,
+    caseId,
+    audience,
+    staffId,
+    regionCode,
+    template,
+    data,
+    trainingSessionId: trainingSessionId ?? null,
+  }));
 }
 
 const HOLDERS: Partial<Record<Audience, PracticeRole>> = { supervisor: 'kasi', kepala_bidang: 'kabid', kepala_dinas: 'kadis' };
