@@ -1,6 +1,6 @@
 // The notification outbox: rows the dispatcher drains into the gateway, a head's notice addressed to the
 // registered holders of the role. The key makes a retried activity queue nothing twice.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notifications, staff } from '../db/schema';
 import { staffRecord } from '../db/staff';
@@ -35,6 +35,20 @@ export function outboxRows(requests: NotificationRequest[]): OutboxRow[] {
   }));
 }
 
+/** Active staff of some regions; prepared once per database, as most steps that notify a head ask it. */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareActiveStaff>>();
+const prepareActiveStaff = (db: Db) =>
+  db
+    .select()
+    .from(staff)
+    .where(and(sql`${staff.regionCode} = ANY(${sql.placeholder('regions')})`, eq(staff.active, true)))
+    .prepare('sigap_active_staff_of_regions');
+function activeStaffOf(db: Db) {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = prepareActiveStaff(db)));
+  return query;
+}
+
 const HOLDERS: Partial<Record<Audience, PracticeRole>> = { supervisor: 'kasi', kepala_bidang: 'kabid', kepala_dinas: 'kadis' };
 
 /**
@@ -45,10 +59,7 @@ const HOLDERS: Partial<Record<Audience, PracticeRole>> = { supervisor: 'kasi', k
 export async function toRoleHolders(db: Db, requests: NotificationRequest[], now: Date): Promise<NotificationRequest[]> {
   const addressed = requests.filter((r) => HOLDERS[r.audience] && !r.staffId);
   if (!addressed.length) return requests;
-  const rows = await db
-    .select()
-    .from(staff)
-    .where(and(inArray(staff.regionCode, [...new Set(addressed.map((r) => r.regionCode))]), eq(staff.active, true)));
+  const rows = await activeStaffOf(db).execute({ regions: [...new Set(addressed.map((r) => r.regionCode))] });
   const holders = rows.filter((row) => !standing(staffRecord(row), now));
   return requests.flatMap((r) => {
     const role = HOLDERS[r.audience];
