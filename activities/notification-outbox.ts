@@ -2,6 +2,7 @@
 // registered holders of the role. The key makes a retried activity queue nothing twice.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { notifications, staff } from '../db/schema';
 import { staffRecord } from '../db/staff';
 import type { Audience, NotificationRequest } from '../domain/notifications';
@@ -35,19 +36,15 @@ export function outboxRows(requests: NotificationRequest[]): OutboxRow[] {
   }));
 }
 
-/** Active staff of some regions; prepared once per database, as most steps that notify a head ask it. */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareActiveStaff>>();
-const prepareActiveStaff = (db: Db) =>
-  db
-    .select()
-    .from(staff)
-    .where(and(sql`${staff.regionCode} = ANY(${sql.placeholder('regions')})`, eq(staff.active, true)))
-    .prepare('sigap_active_staff_of_regions');
-function activeStaffOf(db: Db) {
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = prepareActiveStaff(db)));
-  return query;
-}
+/** Active staff of some regions: most steps that notify a head ask it. */
+const activeStaffOf = (db: Db) =>
+  prepared(db, 'sigap_active_staff_of_regions', (d, name) =>
+    d
+      .select()
+      .from(staff)
+      .where(and(sql`${staff.regionCode} = ANY(${sql.placeholder('regions')})`, eq(staff.active, true)))
+      .prepare(name),
+  );
 
 const HOLDERS: Partial<Record<Audience, PracticeRole>> = { supervisor: 'kasi', kepala_bidang: 'kabid', kepala_dinas: 'kadis' };
 

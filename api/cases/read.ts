@@ -1,7 +1,8 @@
 // Reading a case: the read-model row and the live workflow, the timeline, and who may see which case.
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { caseEvents, cases } from '../../db/schema';
 import type { Visibility } from '../../domain/access';
 import { visibility } from '../../domain/access';
@@ -94,6 +95,22 @@ export function liveAccess(view: CaseView): CaseAccess {
   };
 }
 
+/** Who may see a case, from its row: asked by every read and every command. */
+const accessRowOf = (db: Db) =>
+  prepared(db, 'sigap_case_access', (d, name) =>
+    d
+      .select({
+        regionCode: cases.regionCode,
+        access: cases.access,
+        transferToRegion: cases.transferToRegion,
+        transferStatus: cases.transferStatus,
+        trainingSessionId: cases.trainingSessionId,
+      })
+      .from(cases)
+      .where(eq(cases.caseId, sql.placeholder('caseId')))
+      .prepare(name),
+  );
+
 /**
  * Someone else's case, or none at all, is "not found": its existence is not the caller's to learn. The
  * read model trails a new case by one activity, so a case it does not hold yet is asked for its region
@@ -109,16 +126,7 @@ export async function assertVisible(
   let row: { regionCode: string; access: AccessGrant[]; transferToRegion: string | null; transferStatus: string | null; trainingSessionId: string | null } | undefined;
   let readModelDown: unknown;
   try {
-    [row] = await deps.db
-      .select({
-        regionCode: cases.regionCode,
-        access: cases.access,
-        transferToRegion: cases.transferToRegion,
-        transferStatus: cases.transferStatus,
-        trainingSessionId: cases.trainingSessionId,
-      })
-      .from(cases)
-      .where(eq(cases.caseId, caseId));
+    [row] = await accessRowOf(deps.db).execute({ caseId });
   } catch (err) {
     // With the database down, the case itself says who may see it: commands go on.
     if (!isDatabaseUnavailable(err)) throw err;
