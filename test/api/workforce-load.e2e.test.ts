@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import request from 'supertest';
 import { notifications, staff, staffEvents } from '../../db/schema';
+import { localDay } from '../../domain/local-time';
 import { ensureStaffVerificationSchedule } from '../../temporal/schedules';
 import { STAFF_VERIFICATION_SCHEDULE } from '../../workflows/staff/contract';
 import { as, caughtUp, testApp } from '../helpers/api';
@@ -86,7 +87,8 @@ test('the daily verification Schedule lists lapsing staff and their open cases t
   const schedule = dev.client.schedule.getHandle(STAFF_VERIFICATION_SCHEDULE);
   try {
     await schedule.trigger();
-    const key = `staff-lapsing:${REGION}:${day(0)}`;
+    // Keyed by the region's own calendar day, which is not the UTC day for part of every day.
+    const key = `staff-lapsing:${REGION}:${localDay(new Date(), REGION)}`;
     const [notice] = await eventually(async () => {
       const rows = await notices(key);
       return rows.length ? rows : undefined;
