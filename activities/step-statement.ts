@@ -29,6 +29,8 @@ function columnsOf<T extends PgTable>(table: T, fields: readonly string[]) {
   };
 }
 
+// Every column of the case row: the read model sets them all (a new column needs its value in
+// `writeCaseEvents`' row, or it is written as null).
 const CASE_FIELDS = Object.keys(getTableColumns(cases));
 const EVENT_FIELDS = ['caseId', 'seq', 'type', 'at', 'actorId', 'actorRole', 'stage', 'data'] as const;
 const OUTBOX_FIELDS = ['key', 'caseId', 'audience', 'staffId', 'regionCode', 'template', 'data', 'trainingSessionId'] as const;
