@@ -8,7 +8,9 @@ export interface EscalationRun {
   /** The floor with Sigap's Temporal commands (upsert, next timer), when run. */
   shaped?: PhaseResult | undefined;
   sigap: PhaseResult;
-  options: { cases: number; lead?: number; concurrency: number; maxDrain: number };
+  /** Every round when there were several; the fields above are each system's median-drain round. */
+  rounds?: { raw: PhaseResult[]; shaped: PhaseResult[]; sigap: PhaseResult[] } | undefined;
+  options: { cases: number; lead?: number; concurrency: number; maxDrain: number; rounds?: number };
   leadMs: number;
   databaseKind: 'postgres' | 'pglite';
 }
@@ -49,6 +51,7 @@ export function resultLines(run: EscalationRun): string[] {
       : []),
     `Ratio Sigap / raw: drain **${ratio(sigap.drainMs, raw.drainMs)}**, CPU per fired deadline (this process + dev server) **${ratio(perFired(sigap), perFired(raw))}** (this process ${ratio(sigap.afterDue.processMs, raw.afterDue.processMs)}, dev server ${ratio(sigap.afterDue.serverMs, raw.afterDue.serverMs)}), outbox lateness p99 ${ratio(percentile(sigap.outcome.outboxLateness, 99), percentile(raw.outcome.outboxLateness, 99))}.`,
     '',
+    ...roundLines(run),
     `- duplicates (timeline / outbox): ${both((p) => `${p.outcome.duplicateTimeline} / ${p.outcome.duplicateOutbox}`)}`,
     `- scheduled due times of the fired deadlines, latest − earliest: ${both((p) => ms(p.outcome.dueSpreadMs))}`,
     `- worker and dev server idle again (under 5 % of a core), after the due moment: ${both((p) => s(p.quietMs))}`,
@@ -61,8 +64,24 @@ export function resultLines(run: EscalationRun): string[] {
 }
 
 /** Why the run is not one to publish: deadlines lost, rows missing or doubled. */
+/** Each round's drain and CPU per fired deadline, and the per-round ratios with their median. */
+function roundLines(run: EscalationRun): string[] {
+  const r = run.rounds;
+  if (!r) return [];
+  const perFired = (p: PhaseResult) => temporalCpu(p.afterDue) / Math.max(1, p.outcome.fired);
+  const list = (xs: number[], f: (x: number) => string) => xs.map(f).join(' / ');
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const drains = (ps: PhaseResult[]) => list(ps.map((p) => p.drainMs ?? NaN), (v) => s(v));
+  const drainRatios = r.sigap.map((p, i) => (p.drainMs ?? NaN) / (r.raw[i]!.drainMs ?? NaN));
+  const cpuRatios = r.sigap.map((p, i) => perFired(p) / perFired(r.raw[i]!));
+  return [
+    `- ${r.raw.length} rounds (raw, ${r.shaped.length ? "raw with Sigap's commands, " : ''}Sigap in turn; the table shows each system's median-drain round): drain raw ${drains(r.raw)}; ${r.shaped.length ? `raw with Sigap's commands ${drains(r.shaped)}; ` : ''}Sigap ${drains(r.sigap)}. Sigap / raw in the same round: drain ${list(drainRatios, (v) => `${v.toFixed(2)}×`)} (median **${median(drainRatios).toFixed(2)}×**), CPU per fired deadline ${list(cpuRatios, (v) => `${v.toFixed(2)}×`)} (median **${median(cpuRatios).toFixed(2)}×**)`,
+  ];
+}
+
 export function runProblems(run: EscalationRun): string[] {
-  return [run.raw, ...(run.shaped ? [run.shaped] : []), run.sigap].flatMap((p) => [
+  const phases = run.rounds ? [...run.rounds.raw, ...run.rounds.shaped, ...run.rounds.sigap] : [run.raw, ...(run.shaped ? [run.shaped] : []), run.sigap];
+  return phases.flatMap((p) => [
     ...(p.drained ? [] : [`${p.name} did not drain within ${run.options.maxDrain} s after the due moment`]),
     ...(p.outcome.duplicateTimeline + p.outcome.duplicateOutbox ? [`${p.name} wrote duplicates`] : []),
   ]);
@@ -78,7 +97,7 @@ export function writeEscalationSection(run: EscalationRun, result: string[]): vo
     [
       '## Escalation timers: N cases due at the same moment, raw Temporal floor beside Sigap',
       '',
-      `Command: \`${env}npm run bench:escalation -- --cases ${n}${lead ? ` --lead ${lead}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
+      `Command: \`${env}npm run bench:escalation -- --cases ${n}${lead ? ` --lead ${lead}` : ''}${(run.options.rounds ?? 1) > 1 ? ` --rounds ${run.options.rounds}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
       '',
       `Temporal dev server (temporal CLI ${process.env.TEMPORAL_ADDRESS ? 'at TEMPORAL_ADDRESS' : 'started by the benchmark, in-memory SQLite'}), one worker in the same process, rows on ${run.databaseKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'in-memory PGlite'}. Each system in turn (raw first, on the same server and database, each with a fresh worker with the same limits) gets ${n} cases received at one moment and due ${run.leadMs / 1000} s later; the benchmark then waits until every expected timeline and outbox row is written.`,
       '',
