@@ -70,7 +70,7 @@ function roundLines(run: EscalationRun): string[] {
   if (!r) return [];
   const perFired = (p: PhaseResult) => temporalCpu(p.afterDue) / Math.max(1, p.outcome.fired);
   const list = (xs: number[], f: (x: number) => string) => xs.map(f).join(' / ');
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
   const drains = (ps: PhaseResult[]) => list(ps.map((p) => p.drainMs ?? NaN), (v) => s(v));
   const drainRatios = r.sigap.map((p, i) => (p.drainMs ?? NaN) / (r.raw[i]!.drainMs ?? NaN));
   const cpuRatios = r.sigap.map((p, i) => perFired(p) / perFired(r.raw[i]!));

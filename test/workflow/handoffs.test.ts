@@ -80,10 +80,10 @@ test('family unable → transfer to the province: declined goes back to the send
 
   await act(handle, CM, { type: 'requestTransfer', to: 'dinsos_provinsi', unitCode: 'DINSOS-PROV-64', regionCode: '64' });
   // The receiving unit finds it in its Temporal UI list view (SigapTransferTo), until it decides.
-  await eventually(async () => ((await handle.describe()).typedSearchAttributes.get(SA.transferTo) === '64' ? true : undefined), 'SigapTransferTo');
+  await searchAttributeShows(handle, SA.transferTo, '64');
   expect(await refusalOf(act(handle, CM, { type: 'decideTransfer', accept: true, assignedWorker: 'cm-64' }))).toBe('ROLE_NOT_ALLOWED');
   await act(handle, PROV_SUP, { type: 'decideTransfer', accept: true, assignedWorker: 'cm-64' });
-  await eventually(async () => ((await handle.describe()).typedSearchAttributes.get(SA.transferTo) === undefined ? true : undefined), 'SigapTransferTo cleared');
+  await searchAttributeShows(handle, SA.transferTo, undefined);
   const moved = await act(handle, PROV_CM, { type: 'recordBast', ref: 'BAST/064/2026' });
   expect(moved).toMatchObject({ regionCode: '64', jurisdiction: 'province', assignedWorker: 'cm-64', stage: 'planning', residentialCare: { unitCode: 'DINSOS-PROV-64' } });
   expect(moved.access).toEqual([{ regionCode: '64.71', mode: 'read', until: expect.any(String) }]);
