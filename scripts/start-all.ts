@@ -101,13 +101,14 @@ async function startWorker(config: Config, address: string, ring: KeyRing, datab
 
 /** The API, and what a newcomer needs to use it: where everything is, and an admin token for a day. */
 async function startApi(config: Config, client: Client, database: Database, ring: KeyRing, logger: Logger, sdkMetrics: string, stack: Stack) {
-  const server = await listen(buildApp(config, client, database, ring, logger, sdkMetricsReader(sdkMetrics)), config.host, config.port);
-  stack.push(() => close(server));
+  // The token is on disk before the API answers /readyz: whoever waits for ready can use it at once.
   const tokenFile = path.join(config.dataDir, 'dev-token.txt');
   if (!config.production) {
     const token = await signToken(tokenSettingsFrom(config), { sub: 'dev-admin', role: 'admin', regions: ['*'] }, '24h');
     fs.writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
   }
+  const server = await listen(buildApp(config, client, database, ring, logger, sdkMetricsReader(sdkMetrics)), config.host, config.port);
+  stack.push(() => close(server));
   return { tokenFile, base: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` };
 }
 
