@@ -8,6 +8,7 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { Command } from 'commander';
 import type { WorkerLimits } from '../config/env';
+import { WORKER_DEFAULTS } from '../config/env';
 import { startBenchStack } from './bench-stack';
 import type { PhaseOptions, PhaseResult } from './escalation/phase';
 import { runPhase } from './escalation/phase';
@@ -28,10 +29,11 @@ const opts = new Command()
   .option('--concurrency <n>', 'workflow starts in flight', integer('--concurrency', 1), 64)
   .option('--max-drain <seconds>', 'real-time limit for every row to be written after the due moment', integer('--max-drain', 1), 3600)
   .option('--no-shaped', "skip the floor with Sigap's Temporal commands")
+  .option('--sticky <seconds>', "how long a case's task waits for the worker that caches it (both systems)", integer('--sticky', 1), WORKER_DEFAULTS.stickyQueueScheduleToStartTimeout / 1000)
   .option('--rounds <n>', 'run the systems in turn this many times and report each one\'s median-drain round', integer('--rounds', 1), 1)
   .option('--no-write', 'do not update docs/BENCHMARKS.md')
   .parse()
-  .opts<{ cases: number; lead?: number; concurrency: number; maxDrain: number; shaped: boolean; rounds: number; write: boolean }>();
+  .opts<{ cases: number; lead?: number; concurrency: number; maxDrain: number; shaped: boolean; sticky: number; rounds: number; write: boolean }>();
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -41,7 +43,12 @@ async function main(): Promise<void> {
   const nativeConnection = await NativeConnection.connect({ address });
   const n = opts.cases;
   // The same worker limits for both systems: every case stays cached, so neither replays histories.
-  const limits: WorkerLimits = { maxCachedWorkflows: n + 100, maxConcurrentWorkflowTaskExecutions: 100, maxConcurrentActivityTaskExecutions: 100 };
+  const limits: WorkerLimits = {
+    maxCachedWorkflows: n + 100,
+    maxConcurrentWorkflowTaskExecutions: 100,
+    maxConcurrentActivityTaskExecutions: 100,
+    stickyQueueScheduleToStartTimeout: opts.sticky * 1000,
+  };
   // Enough for Sigap's cases to record their opening steps before the due moment (5,000 took about 250 s
   // here); with less, that work runs into the deadline window and counts in Sigap's figures.
   const leadMs = (opts.lead ?? Math.max(30, Math.ceil(n * 0.06) + 20)) * 1000;

@@ -35,6 +35,7 @@ const schema = z.object({
   SIGAP_WORKER_CACHED_CASES: z.coerce.number().int().min(1).max(100_000).optional(),
   SIGAP_WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1_000).optional(),
   SIGAP_WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).max(10_000).optional(),
+  SIGAP_WORKER_STICKY_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
   SIGAP_POLICY_FILE: z.string().optional(),
   SIGAP_TIME_SCALE: z.coerce.number().positive().max(1).optional(),
   SIGAP_JWT_SECRET: z.string().min(32).optional(),
@@ -116,7 +117,21 @@ export interface WorkerLimits {
   maxCachedWorkflows: number;
   maxConcurrentWorkflowTaskExecutions: number;
   maxConcurrentActivityTaskExecutions: number;
+  /**
+   * How long a case's next workflow task waits for the worker that holds the case in memory before it goes
+   * to any worker, which must fetch and replay the whole history (ms). The SDK's 10 s is shorter than the
+   * queue a burst of deadlines makes: at 3,000 due at once about half the cases replayed (#17).
+   */
+  stickyQueueScheduleToStartTimeout: number;
 }
+
+/** A worker's limits unless configured (SIGAP_WORKER_*); the benchmarks start from them too. */
+export const WORKER_DEFAULTS: WorkerLimits = {
+  maxCachedWorkflows: 1_000,
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxConcurrentActivityTaskExecutions: 100,
+  stickyQueueScheduleToStartTimeout: 60_000,
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -166,9 +181,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffRegistry: e.SIGAP_STAFF_REGISTRY ?? (production ? 'required' : 'known'),
     offices: loadOffices(e.SIGAP_OFFICES_FILE, production),
     worker: {
-      maxCachedWorkflows: e.SIGAP_WORKER_CACHED_CASES ?? 1_000,
-      maxConcurrentWorkflowTaskExecutions: e.SIGAP_WORKER_WORKFLOW_TASKS ?? 40,
-      maxConcurrentActivityTaskExecutions: e.SIGAP_WORKER_ACTIVITY_TASKS ?? 100,
+      maxCachedWorkflows: e.SIGAP_WORKER_CACHED_CASES ?? WORKER_DEFAULTS.maxCachedWorkflows,
+      maxConcurrentWorkflowTaskExecutions: e.SIGAP_WORKER_WORKFLOW_TASKS ?? WORKER_DEFAULTS.maxConcurrentWorkflowTaskExecutions,
+      maxConcurrentActivityTaskExecutions: e.SIGAP_WORKER_ACTIVITY_TASKS ?? WORKER_DEFAULTS.maxConcurrentActivityTaskExecutions,
+      stickyQueueScheduleToStartTimeout: e.SIGAP_WORKER_STICKY_SECONDS === undefined ? WORKER_DEFAULTS.stickyQueueScheduleToStartTimeout : e.SIGAP_WORKER_STICKY_SECONDS * 1000,
     },
     codecCorsOrigins: (e.SIGAP_CODEC_CORS_ORIGIN ?? `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT}`)
       .split(',')

@@ -9,6 +9,7 @@ import { createActivities } from '../../activities';
 import { caseInputFrom, startCaseWorkflow } from '../../api/cases/intake';
 import { openCaseBody } from '../../api/cases/schemas';
 import type { WorkerLimits } from '../../config/env';
+import { WORKER_DEFAULTS } from '../../config/env';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
 import type { Actor } from '../../domain/roles';
@@ -37,7 +38,7 @@ export interface Workers {
 /** Both workers in this process; production's default limits, with every workflow of the run cached. */
 export async function startWorkers(stack: BenchStack, workerDb: Db, workflows: number): Promise<Workers> {
   const connection = await NativeConnection.connect({ address: stack.address });
-  const limits: WorkerLimits = { maxCachedWorkflows: Math.max(1_000, workflows + 100), maxConcurrentWorkflowTaskExecutions: 40, maxConcurrentActivityTaskExecutions: 100 };
+  const limits: WorkerLimits = { ...WORKER_DEFAULTS, maxCachedWorkflows: Math.max(WORKER_DEFAULTS.maxCachedWorkflows, workflows + 100) };
   const sigapQueue = `bench-commands-sigap-${randomUUID()}`;
   const floorQueue = `bench-commands-floor-${randomUUID()}`;
   await ensureFloorTables(workerDb);

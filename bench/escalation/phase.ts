@@ -72,6 +72,12 @@ export interface PhaseResult {
   atDue: string | null;
   /** One case's history: all its events, and those at or after the due moment (the fired deadline's). */
   history: { events: number; afterDue: number } | null;
+  /**
+   * Workflow tasks that timed out after the due moment, in a sample of the cases: a task that waits on the
+   * worker's sticky queue past its schedule-to-start timeout goes back to the shared queue, and the worker
+   * then gets the whole history again instead of the new events.
+   */
+  taskTimeouts: { sampled: number; timedOut: number } | null;
 }
 
 export interface PhaseOptions {
@@ -117,6 +123,21 @@ async function sampleHistory(system: System, caseId: string, dueAt: number): Pro
     const { events } = await system.client.workflow.getHandle(system.workflowId(caseId)).fetchHistory();
     const all = events ?? [];
     return { events: all.length, afterDue: all.filter((e) => tsToMs(e.eventTime) >= dueAt).length };
+  } catch {
+    return null;
+  }
+}
+
+async function sampleTaskTimeouts(system: System, caseIds: string[], dueAt: number): Promise<PhaseResult['taskTimeouts']> {
+  const step = Math.max(1, Math.floor(caseIds.length / 100));
+  const sample = caseIds.filter((_, i) => i % step === 0).slice(0, 100);
+  try {
+    let timedOut = 0;
+    for (const caseId of sample) {
+      const { events } = await system.client.workflow.getHandle(system.workflowId(caseId)).fetchHistory();
+      timedOut += (events ?? []).filter((e) => e.workflowTaskTimedOutEventAttributes && tsToMs(e.eventTime) >= dueAt).length;
+    }
+    return { sampled: sample.length, timedOut };
   } catch {
     return null;
   }
@@ -198,6 +219,7 @@ export async function runPhase(system: System, opts: PhaseOptions): Promise<Phas
       whole: cpuSince(whole, end),
       atDue: (await due.note) ?? null,
       history: await sampleHistory(system, caseIds[0]!, dueAt),
+      taskTimeouts: await sampleTaskTimeouts(system, caseIds, dueAt),
     };
   } finally {
     worker.shutdown();

@@ -7,7 +7,7 @@ import { Client } from '@temporalio/client';
 import type { Connection } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { WorkerLimits } from '../../config/env';
 import type { Db } from '../../db/client';
 import { createFloorActivities } from '../raw-floor/activities';
@@ -16,7 +16,7 @@ import type { rawFloorWorkflow, rawShapedWorkflow } from '../raw-floor/workflows
 import { SA } from '../../workflows/search-attributes';
 import { HOUR } from '../../domain/time';
 import type { Counts, Outcome, System } from './phase';
-import { dueTimes, duplicates, lastOf, sorted } from './rows';
+import { anyOf, dueTimes, duplicates, lastOf, sorted } from './rows';
 
 export interface RawDeps {
   db: Db;
@@ -29,8 +29,8 @@ export interface RawDeps {
 export async function rawSystem({ db, connection, nativeConnection, limits }: RawDeps, shaped = false): Promise<System> {
   await ensureFloorTables(db);
   const client = new Client({ connection });
-  const timelineRows = (caseIds: string[]) => and(inArray(benchTimeline.caseId, caseIds), eq(benchTimeline.type, 'deadline.missed'));
-  const outboxRows = (caseIds: string[]) => inArray(benchOutbox.caseId, caseIds);
+  const timelineRows = (caseIds: string[]) => and(anyOf(benchTimeline.caseId, caseIds), eq(benchTimeline.type, 'deadline.missed'));
+  const outboxRows = (caseIds: string[]) => anyOf(benchOutbox.caseId, caseIds);
   return {
     name: shaped ? "raw Temporal with Sigap's commands" : 'raw Temporal',
     notificationsPerCase: 1,

@@ -1,7 +1,10 @@
 // The escalation benchmark's result: the raw floor and Sigap side by side, the ratio, and the section
 // written into docs/BENCHMARKS.md.
 import { machine, percentile, runEnv, writeSection } from '../report';
+import { WORKER_DEFAULTS } from '../../config/env';
 import type { Cpu, PhaseResult } from './phase';
+
+const DEFAULT_STICKY_SECONDS = WORKER_DEFAULTS.stickyQueueScheduleToStartTimeout / 1000;
 
 export interface EscalationRun {
   raw: PhaseResult;
@@ -10,7 +13,7 @@ export interface EscalationRun {
   sigap: PhaseResult;
   /** Every round when there were several; the fields above are each system's median-drain round. */
   rounds?: { raw: PhaseResult[]; shaped: PhaseResult[]; sigap: PhaseResult[] } | undefined;
-  options: { cases: number; lead?: number; concurrency: number; maxDrain: number; rounds?: number };
+  options: { cases: number; lead?: number; concurrency: number; maxDrain: number; rounds?: number; sticky?: number };
   leadMs: number;
   databaseKind: 'postgres' | 'pglite';
 }
@@ -34,6 +37,7 @@ function row(p: PhaseResult, notificationsPerCase: number): string {
 export function resultLines(run: EscalationRun): string[] {
   const { raw, shaped, sigap } = run;
   const both = (f: (p: PhaseResult) => string) => `raw ${f(raw)}; ${shaped ? `raw with Sigap's commands ${f(shaped)}; ` : ''}Sigap ${f(sigap)}`;
+  const timeouts = (p: PhaseResult) => (p.taskTimeouts ? `${p.taskTimeouts.timedOut} in ${p.taskTimeouts.sampled} cases` : 'n/a');
   const history = (p: PhaseResult) => (p.history ? `${p.history.events} events (${p.history.afterDue} at or after the due moment)` : 'n/a');
   const perFired = (p: PhaseResult) => temporalCpu(p.afterDue) / Math.max(1, p.outcome.fired);
   return [
@@ -60,6 +64,7 @@ export function resultLines(run: EscalationRun): string[] {
     `- CPU per fired deadline counted only until every row was seen (without the workflow tasks after the rows), this process / dev server / rest: ${both((p) => cpuText(p.toRows, p.outcome.fired))}; ratio (this process + dev server) ${ratio(temporalCpu(sigap.toRows) / Math.max(1, sigap.outcome.fired), temporalCpu(raw.toRows) / Math.max(1, raw.outcome.fired))}`,
     `- CPU per case over the whole phase (first start until idle after the last row), this process / dev server / rest: ${both((p) => cpuText(p.whole, p.n))}`,
     `- history of one case at the end: ${both(history)}`,
+    `- workflow tasks timed out after the due moment (sticky queue past its schedule-to-start timeout), in a sample of the cases: ${both(timeouts)}`,
   ];
 }
 
@@ -97,9 +102,9 @@ export function writeEscalationSection(run: EscalationRun, result: string[]): vo
     [
       '## Escalation timers: N cases due at the same moment, raw Temporal floor beside Sigap',
       '',
-      `Command: \`${env}npm run bench:escalation -- --cases ${n}${lead ? ` --lead ${lead}` : ''}${(run.options.rounds ?? 1) > 1 ? ` --rounds ${run.options.rounds}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
+      `Command: \`${env}npm run bench:escalation -- --cases ${n}${lead ? ` --lead ${lead}` : ''}${(run.options.rounds ?? 1) > 1 ? ` --rounds ${run.options.rounds}` : ''}${run.options.sticky !== undefined && run.options.sticky !== DEFAULT_STICKY_SECONDS ? ` --sticky ${run.options.sticky}` : ''}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
       '',
-      `Temporal dev server (temporal CLI ${process.env.TEMPORAL_ADDRESS ? 'at TEMPORAL_ADDRESS' : 'started by the benchmark, in-memory SQLite'}), one worker in the same process, rows on ${run.databaseKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'in-memory PGlite'}. Each system in turn (raw first, on the same server and database, each with a fresh worker with the same limits) gets ${n} cases received at one moment and due ${run.leadMs / 1000} s later; the benchmark then waits until every expected timeline and outbox row is written.`,
+      `Temporal dev server (temporal CLI ${process.env.TEMPORAL_ADDRESS ? 'at TEMPORAL_ADDRESS' : 'started by the benchmark, in-memory SQLite'}), one worker in the same process, rows on ${run.databaseKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'in-memory PGlite'}. Each system in turn (raw first, on the same server and database, each with a fresh worker with the same limits: every case cached, 100 workflow and 100 activity tasks at once, a case's task waiting ${run.options.sticky ?? DEFAULT_STICKY_SECONDS} s for the worker that caches it) gets ${n} cases received at one moment and due ${run.leadMs / 1000} s later; the benchmark then waits until every expected timeline and outbox row is written.`,
       '',
       '- **raw Temporal**: a workflow that sleeps until the due moment, then one activity writing one timeline row and one outbox row in one transaction (tables `bench_timeline`, `bench_outbox`, created by the benchmark); default data converter.',
       ...(run.shaped

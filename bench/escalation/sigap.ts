@@ -16,7 +16,7 @@ import type { createDataConverter } from '../../temporal/data-converter';
 import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { caseWorkflowId } from '../../workflows/case/contract';
 import type { Counts, Outcome, System } from './phase';
-import { dueTimes, duplicates, lastOf, sorted } from './rows';
+import { anyOf, dueTimes, duplicates, lastOf, sorted } from './rows';
 
 const BODY = openCaseBody.parse({ category: 'odgj_terlantar', pathway: 'odgj', riskLevel: 'high', regionCode: '64.72', report: { channel: 'call_centre' } });
 
@@ -33,13 +33,13 @@ export interface SystemDeps {
 }
 
 export function sigapSystem({ db, client, dataConverter, connection, limits }: SystemDeps): System {
-  const missedRows = (caseIds: string[]) => and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.type, 'deadline.missed'));
-  const noticeRows = (caseIds: string[]) => and(inArray(notifications.caseId, caseIds), eq(notifications.template, 'escalation.level1'), inArray(notifications.audience, AUDIENCES));
+  const missedRows = (caseIds: string[]) => and(anyOf(caseEvents.caseId, caseIds), eq(caseEvents.type, 'deadline.missed'));
+  const noticeRows = (caseIds: string[]) => and(anyOf(notifications.caseId, caseIds), eq(notifications.template, 'escalation.level1'), inArray(notifications.audience, AUDIENCES));
   const casesWith = async (caseIds: string[], type: string) => {
     const [row] = await db
       .select({ n: sql<number>`count(distinct ${caseEvents.caseId})::int` })
       .from(caseEvents)
-      .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.type, type)));
+      .where(and(anyOf(caseEvents.caseId, caseIds), eq(caseEvents.type, type)));
     return row?.n ?? 0;
   };
   return {
