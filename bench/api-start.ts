@@ -26,7 +26,7 @@ const integer = (name: string, min: number) => (v: string) => {
 
 const opts = new Command()
   .option('--requests <n>', 'measured case openings per path', integer('--requests', 1), 2000)
-  .option('--concurrency <n>', 'openings in flight (raw starts, or autocannon connections)', integer('--concurrency', 1), 32)
+  .option('--concurrency <n>', 'openings in flight (raw starts, or HTTP connections)', integer('--concurrency', 1), 32)
   .option('--warmup <n>', 'uncounted openings per path before measuring', integer('--warmup', 0), 1000)
   .option('--no-write', 'do not update docs/BENCHMARKS.md')
   .parse()

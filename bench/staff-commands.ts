@@ -34,7 +34,7 @@ const integer = (name: string, min: number) => (v: string) => {
 
 const opts = new Command()
   .option('--commands <n>', 'measured commands per path', integer('--commands', 2), 2000)
-  .option('--concurrency <n>', 'commands in flight (raw Updates, or autocannon connections)', integer('--concurrency', 1), 16)
+  .option('--concurrency <n>', 'commands in flight (raw Updates, or HTTP connections)', integer('--concurrency', 1), 16)
   .option('--cases <n>', 'open cases (and floor workflows of each shape) the commands go to, round robin', integer('--cases', 1), 200)
   .option('--warmup <n>', 'uncounted commands per path before measuring', integer('--warmup', 0), 400)
   .option('--no-write', 'do not update docs/BENCHMARKS.md')

@@ -1,16 +1,16 @@
-// One HTTP load the API benchmarks share: autocannon over keep-alive connections, each request with its
-// own Idempotency-Key and a bearer token, latencies of the expected status only, everything else counted
-// as a failure by its kind.
-import { randomUUID } from 'node:crypto';
+// One HTTP load the API benchmarks share: keep-alive connections from a thread of its own (see
+// http-load-thread.ts), each request with its own Idempotency-Key and a bearer token, latencies of the
+// expected status only, everything else counted as a failure by its kind.
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
+import type { LoadJob, LoadResult } from './http-load-thread';
 import type { Measured } from './measure';
-import { count } from './measure';
 
 export interface HttpLoad {
-  /** The first request's URL; `nextPath` (if given) names each request's path. */
+  /** The first request's URL; `paths` (if given) names each request's path in turn. */
   url: string;
-  nextPath?: () => string;
+  paths?: string[];
   token: string;
   body: unknown;
   n: number;
@@ -19,40 +19,38 @@ export interface HttpLoad {
   ok: number;
 }
 
-export async function httpLoad(load: HttpLoad): Promise<Pick<Measured, 'latencies' | 'failures'> & { endedAt: number }> {
-  const latencies: number[] = [];
-  const failures = new Map<string, number>();
-  let responses = 0;
-  let endedAt = performance.now();
-  const { n } = load;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: load.url,
-        connections: Math.min(load.concurrency, n),
-        amount: n,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${load.token}` },
-        body: JSON.stringify(load.body),
-        requests: [
-          {
-            setupRequest: (req) => ({ ...req, ...(load.nextPath ? { path: load.nextPath() } : {}), headers: { ...req.headers, 'idempotency-key': randomUUID() } }),
-          },
-        ],
-        // autocannon notices that it is done only on its sampling tick (1 s by default), which would add
-        // up to a second of idle to the phase; the wall time ends at the last response anyway.
-        sampleInt: 20,
-      },
-      (err, res) => (err ? reject(err as Error) : resolve(res)),
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      responses += 1;
-      endedAt = performance.now();
-      if (statusCode === load.ok) latencies.push(responseTime);
-      else count(failures, `HTTP ${statusCode}`);
+export interface ReadyLoad {
+  /** Sends the requests; the latencies, failures and the moment of the last answer (this thread's clock). */
+  run(): Promise<Pick<Measured, 'latencies' | 'failures'> & { endedAt: number }>;
+}
+
+/** Boots the load generator's thread (not part of any measurement) and returns when it is ready. */
+export async function startHttpLoad(load: HttpLoad): Promise<ReadyLoad> {
+  const job: LoadJob = { ...load, body: JSON.stringify(load.body) };
+  // A thread does not inherit tsx's loader: it registers tsx's require hook, then loads the TypeScript.
+  const file = JSON.stringify(path.join(__dirname, 'http-load-thread.ts'));
+  const thread = new Worker(`require('tsx/cjs'); require(${file});`, { eval: true, workerData: job });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      const onExit = (code: number) => reject(new Error(`the load thread exited (${code}) before its answer`));
+      thread.once('error', onError).once('exit', onExit).once('message', (m: T) => {
+        thread.off('error', onError).off('exit', onExit);
+        resolve(m);
+      });
     });
-  });
-  if (result.errors > 0) failures.set('connection errors (incl. timeouts)', result.errors);
-  if (responses < n - result.errors) failures.set('missing responses', n - result.errors - responses);
-  return { latencies, failures, endedAt };
+  await next<'ready'>();
+  return {
+    async run() {
+      const answer = next<LoadResult>();
+      thread.postMessage('go');
+      const result = await answer;
+      await thread.terminate();
+      const failures = new Map(result.failures);
+      const answered = result.latencies.length + [...failures.values()].reduce((a, b) => a + b, 0);
+      if (answered < load.n) failures.set('missing responses', load.n - answered);
+      // Its clock is the thread's: turned into this thread's performance.now() for the phase's wall time.
+      return { latencies: result.latencies, failures, endedAt: result.endedAtEpochMs - performance.timeOrigin };
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { requestHash, reserve } from '../../api/http/idempotency';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/roles';
 import type { Phase } from './measure';
-import { httpLoad } from './http-load';
+import { startHttpLoad } from './http-load';
 import { inFlight, measure } from './measure';
 
 /** A realistic intake as a call-centre operator sends it, checked by the API's own schema. */
@@ -31,9 +31,10 @@ export async function rawPhase(client: Client, taskQueue: string, openedBy: Acto
   return { name: 'raw client start', ...m };
 }
 
-/** The API: real HTTP with autocannon, each request with its own Idempotency-Key and a real bearer token. */
+/** The API: real HTTP from the load generator's thread, each request with its own Idempotency-Key and a real bearer token. */
 export async function apiPhase(url: string, token: string, n: number, concurrency: number): Promise<Phase> {
-  const m = await measure(() => httpLoad({ url: `${url}/v1/cases`, token, body: INTAKE, n, concurrency, ok: 201 }));
+  const load = await startHttpLoad({ url: `${url}/v1/cases`, token, body: INTAKE, n, concurrency, ok: 201 });
+  const m = await measure(() => load.run());
   return { name: 'POST /v1/cases', ...m };
 }
 

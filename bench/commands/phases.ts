@@ -10,7 +10,7 @@ import type { Db } from '../../db/client';
 import type { Principal } from '../../api/http/principal';
 import { caseWorkflowId, commandUpdate } from '../../workflows/case/contract';
 import type { Phase } from '../api/measure';
-import { httpLoad } from '../api/http-load';
+import { startHttpLoad } from '../api/http-load';
 import { inFlight, measure } from '../api/measure';
 import type { CountRows } from './effects';
 import { rowsReaching } from './effects';
@@ -53,12 +53,13 @@ const roundRobin = (ids: string[]) => {
   return () => ids[next++ % ids.length]!;
 };
 
-/** The API: autocannon over keep-alive connections, each request to the next case, with its own Idempotency-Key. */
-export function apiPhase(url: string, token: string, caseIds: string[], n: number, concurrency: number, writes: CountRows): Promise<CommandPhase> {
-  const nextCase = roundRobin(caseIds);
+/** The API: keep-alive connections from the load generator's thread, each request to the next case, with its own Idempotency-Key. */
+export async function apiPhase(url: string, token: string, caseIds: string[], n: number, concurrency: number, writes: CountRows): Promise<CommandPhase> {
+  const paths = caseIds.map((id) => `/v1/cases/${id}/commands`);
+  const load = await startHttpLoad({ url: `${url}${paths[0]}`, paths, token, body: NOTE, n, concurrency, ok: 200 });
   return measured(
     'POST /v1/cases/:id/commands',
-    () => httpLoad({ url: `${url}/v1/cases/${caseIds[0]}/commands`, nextPath: () => `/v1/cases/${nextCase()}/commands`, token, body: NOTE, n, concurrency, ok: 200 }),
+    () => load.run(),
     writes,
   );
 }
