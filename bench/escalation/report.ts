@@ -37,7 +37,7 @@ function row(p: PhaseResult, notificationsPerCase: number): string {
 export function resultLines(run: EscalationRun): string[] {
   const { raw, shaped, sigap } = run;
   const both = (f: (p: PhaseResult) => string) => `raw ${f(raw)}; ${shaped ? `raw with Sigap's commands ${f(shaped)}; ` : ''}Sigap ${f(sigap)}`;
-  const timeouts = (p: PhaseResult) => (p.taskTimeouts ? `${p.taskTimeouts.timedOut} in ${p.taskTimeouts.sampled} cases` : 'n/a');
+  const timeouts = (p: PhaseResult) => (p.taskTimeouts ? `${p.taskTimeouts.timedOut} timed-out tasks in ${p.taskTimeouts.sampled} cases` : 'n/a');
   const history = (p: PhaseResult) => (p.history ? `${p.history.events} events (${p.history.afterDue} at or after the due moment)` : 'n/a');
   const perFired = (p: PhaseResult) => temporalCpu(p.afterDue) / Math.max(1, p.outcome.fired);
   return [
