@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   // The outbox is drained by every worker; leases keep two of them off the same message.
   const dispatcher = partners.gateway ? createNotificationDispatcher({ db: database.db, gateway: partners.gateway, logger, offices: config.offices }) : undefined;
   dispatcher?.start();
-  logger.info({ taskQueue: config.temporal.taskQueue, notifications: dispatcher ? 'dispatching' : 'outbox only' }, 'worker running');
+  // The limits in effect (cache, task slots, sticky wait): what an operator sizing a worker needs to see.
+  logger.info({ taskQueue: config.temporal.taskQueue, notifications: dispatcher ? 'dispatching' : 'outbox only', limits: config.worker }, 'worker running');
   // Worker.run() installs its own SIGINT/SIGTERM handling and drains in-flight tasks before resolving.
   await worker.run();
   migration.stop();
