@@ -39,7 +39,7 @@ test('development keeps its defaults: the embedded database, the dev server, the
 });
 
 test('the worker\'s limits are set from configuration, with explicit defaults, and refused when absurd', () => {
-  expect(loadConfig({}).worker).toEqual({ maxCachedWorkflows: 1_000, maxConcurrentWorkflowTaskExecutions: 40, maxConcurrentActivityTaskExecutions: 100, stickyQueueScheduleToStartTimeout: 60_000 });
+  expect(loadConfig({}).worker).toEqual({ maxCachedWorkflows: 1_000, maxConcurrentWorkflowTaskExecutions: 40, maxConcurrentActivityTaskExecutions: 100, stickyQueueScheduleToStartTimeout: 10_000 });
   expect(loadConfig({ SIGAP_WORKER_CACHED_CASES: '250', SIGAP_WORKER_ACTIVITY_TASKS: '20', SIGAP_WORKER_STICKY_SECONDS: '15' }).worker).toMatchObject({
     maxCachedWorkflows: 250,
     maxConcurrentActivityTaskExecutions: 20,
