@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { count } from './measure';
 
 export interface LoadJob {
   url: string;
@@ -62,9 +63,9 @@ async function run(job: LoadJob): Promise<LoadResult> {
         const i = next++;
         const answer = await post(job, target, agent, job.paths ? job.paths[i % job.paths.length]! : target.pathname);
         endedAtEpochMs = performance.timeOrigin + performance.now();
-        if ('error' in answer) failures.set(`connection error (${answer.error})`, (failures.get(`connection error (${answer.error})`) ?? 0) + 1);
+        if ('error' in answer) count(failures, `connection error (${answer.error})`);
         else if (answer.status === job.ok) latencies.push(answer.ms);
-        else failures.set(`HTTP ${answer.status}`, (failures.get(`HTTP ${answer.status}`) ?? 0) + 1);
+        else count(failures, `HTTP ${answer.status}`);
       }
     }),
   );

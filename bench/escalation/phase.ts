@@ -118,28 +118,25 @@ async function startAll(system: System, taskQueue: string, caseIds: string[], re
   return { lateStarts, startSeconds: (Date.now() - startedAt) / 1000 };
 }
 
-async function sampleHistory(system: System, caseId: string, dueAt: number): Promise<PhaseResult['history']> {
-  try {
-    const { events } = await system.client.workflow.getHandle(system.workflowId(caseId)).fetchHistory();
-    const all = events ?? [];
-    return { events: all.length, afterDue: all.filter((e) => tsToMs(e.eventTime) >= dueAt).length };
-  } catch {
-    return null;
-  }
-}
-
-async function sampleTaskTimeouts(system: System, caseIds: string[], dueAt: number): Promise<PhaseResult['taskTimeouts']> {
+/**
+ * The histories of a sample of the cases (every n-th, at most 100, the first among them): the first case's
+ * size, and the workflow tasks that timed out after the due moment across the sample.
+ */
+async function sampleHistories(system: System, caseIds: string[], dueAt: number): Promise<Pick<PhaseResult, 'history' | 'taskTimeouts'>> {
   const step = Math.max(1, Math.floor(caseIds.length / 100));
   const sample = caseIds.filter((_, i) => i % step === 0).slice(0, 100);
   try {
+    let history: PhaseResult['history'] = null;
     let timedOut = 0;
     for (const caseId of sample) {
-      const { events } = await system.client.workflow.getHandle(system.workflowId(caseId)).fetchHistory();
-      timedOut += (events ?? []).filter((e) => e.workflowTaskTimedOutEventAttributes && tsToMs(e.eventTime) >= dueAt).length;
+      const all = (await system.client.workflow.getHandle(system.workflowId(caseId)).fetchHistory()).events ?? [];
+      const afterDue = all.filter((e) => tsToMs(e.eventTime) >= dueAt);
+      history ??= { events: all.length, afterDue: afterDue.length };
+      timedOut += afterDue.filter((e) => e.workflowTaskTimedOutEventAttributes).length;
     }
-    return { sampled: sample.length, timedOut };
+    return { history, taskTimeouts: { sampled: sample.length, timedOut } };
   } catch {
-    return null;
+    return { history: null, taskTimeouts: null };
   }
 }
 
@@ -218,8 +215,7 @@ export async function runPhase(system: System, opts: PhaseOptions): Promise<Phas
       toRows: cpuSince(due.cpu, rowsSeen),
       whole: cpuSince(whole, end),
       atDue: (await due.note) ?? null,
-      history: await sampleHistory(system, caseIds[0]!, dueAt),
-      taskTimeouts: await sampleTaskTimeouts(system, caseIds, dueAt),
+      ...(await sampleHistories(system, caseIds, dueAt)),
     };
   } finally {
     worker.shutdown();
