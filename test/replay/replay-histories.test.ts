@@ -53,17 +53,15 @@ const ONE_WRITE = SOCIAL_WORK.map((p) => p.replace(/^v7-/, 'v8-'));
 const LAZY_TIMERS = SOCIAL_WORK.map((p) => p.replace(/^v7-/, 'v9-'));
 // Recorded with the search attributes published after the write (patch publish-after-write-v1).
 const PUBLISH_AFTER_WRITE = SOCIAL_WORK.map((p) => p.replace(/^v7-/, 'v10-'));
-// Recorded with the writer and the clock woken directly by what records a change (patch direct-wake-v1).
-const DIRECT_WAKE = SOCIAL_WORK.map((p) => p.replace(/^v7-/, 'v11-'));
 
 test('the recorded histories cover every pathway and a continue-as-new, under each version of the rules', () => {
   // v1-*: recorded before the ladder (patch escalation-ladder-v2); unprefixed: with it; v3-*: with hand-offs;
   // v4-*: with fast commands; v5-*: with the evaluation required; v6-*: with consent by capacity;
   // v7-*: with the social work inside the case; v8-*: with one write per step; v9-*: with lazy timers;
-  // v10-*: with the search attributes published after the write; v11-*: with the direct wake.
+  // v10-*: with the search attributes published after the write.
   const expected = [
     ...PATHWAYS.flatMap((p) => [`v1-${p}.history.bin`, `${p}.history.bin`]),
-    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS, ...EVALUATION_REQUIRED, ...CONSENT_BY_CAPACITY, ...SOCIAL_WORK, ...ONE_WRITE, ...LAZY_TIMERS, ...PUBLISH_AFTER_WRITE, ...DIRECT_WAKE].map((p) => `${p}.history.bin`),
+    ...[...INTEGRATED, ...HANDOFFS, ...FAST_COMMANDS, ...EVALUATION_REQUIRED, ...CONSENT_BY_CAPACITY, ...SOCIAL_WORK, ...ONE_WRITE, ...LAZY_TIMERS, ...PUBLISH_AFTER_WRITE].map((p) => `${p}.history.bin`),
   ];
   expect(files).toEqual(expect.arrayContaining(expected));
 });

@@ -66,7 +66,7 @@ test('an ATENSI plan runs six months of monthly monitoring and two 90-day review
   expect(closed.status).toBe('closed');
   expect(closed.reviews.map((r) => r.decision)).toEqual(['continue', 'terminate']);
 
-  await saveHistory(handle, 'v11-atensi-six-months');
+  await saveHistory(handle, 'v10-atensi-six-months');
   const events = await timeline(h.database, caseId);
   const types = events.map((e) => e.type);
   expect(types.filter((t) => t === 'visit.recorded')).toHaveLength(6);

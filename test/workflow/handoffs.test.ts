@@ -112,7 +112,7 @@ test('family unable → transfer to the province: declined goes back to the send
     ['transport.departed', true],
   ]);
   expect(events.map((e) => e.type)).not.toContain('partner.report_ignored');
-  await saveHistory(handle, 'v11-odgj-transfer-home');
+  await saveHistory(handle, 'v10-odgj-transfer-home');
   await act(handle, SUP2, { type: 'addNote', text: 'selesai uji' });
   await finish(handle);
 });

@@ -156,8 +156,8 @@ test('a long case continues as new with its file, timeline numbering and handler
   expect(after.stage).toBe('planning');
   const seqs = (await timeline(h.database, caseId, 17)).map((e) => e.seq);
   expect(seqs).toEqual(seqs.map((_, i) => i));
-  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'v11-continued-as-new-first-run');
-  await saveHistory(latest as CaseHandle, 'v11-continued-as-new-second-run');
+  await saveHistory(h.env.client.workflow.getHandle(handle.workflowId, firstRun) as CaseHandle, 'v10-continued-as-new-first-run');
+  await saveHistory(latest as CaseHandle, 'v10-continued-as-new-second-run');
   await partner(latest as CaseHandle, 'x', { type: 'recordServiceDelivered', serviceId: 'svc-9' });
   await eventOf(h.database, caseId, 'partner.report_ignored');
   await finish(latest);

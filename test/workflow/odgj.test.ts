@@ -68,7 +68,7 @@ test('family found: reunification, follow-up visits fire at 7, 30 and 90 days an
   await searchAttributeShows(handle, SA.status, 'closed');
   // After the reopen window the workflow completes with its outcome.
   expect(await handle.result()).toEqual({ caseId, status: 'closed', stage: 'closed', outcome: 'returned_to_family' });
-  await saveHistory(handle, 'v11-odgj-family-found');
+  await saveHistory(handle, 'v10-odgj-family-found');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'closed', stage: 'closed', jurisdiction: 'kabkota' });
 });
 

@@ -52,7 +52,7 @@ test('an integrated repatriation: the case asks, books and travels through the p
   const view = await act(handle, CM, { type: 'recordHandover', to: 'origin_dinsos' });
   expect(view.stage).toBe('monitoring');
   await eventOf(h.database, caseId, 'referral.sent');
-  await saveHistory(handle, 'v11-partner-repatriation');
+  await saveHistory(handle, 'v10-partner-repatriation');
 });
 
 test('a group batch of two: reception confirmed first, then one shared booking, both arrive', async () => {
@@ -99,6 +99,6 @@ test('a group batch of two: reception confirmed first, then one shared booking, 
   expect(sim.sim.counts().bookingsCreated).toBeGreaterThanOrEqual(2); // this batch's and the first test's
   const [row] = await h.database.db.select().from(batches).where(eq(batches.batchId, batchId));
   expect(row).toMatchObject({ status: 'completed', members: 2, arrived: 2, planVersion: 1 });
-  await saveHistory(batch, 'v11-group-batch');
-  await saveHistory(cases[0]!, 'v11-group-member');
+  await saveHistory(batch, 'v10-group-batch');
+  await saveHistory(cases[0]!, 'v10-group-member');
 });

@@ -40,7 +40,7 @@ test('a stranded migrant is sheltered, accepted by the origin region, taken home
   await act(handle, CM, { type: 'requestClosure', outcome: 'repatriated', reason: 'arrived and settled' });
   await act(handle, SUP, { type: 'decideClosure', approve: true });
 
-  await saveHistory(handle, 'v11-repatriation');
+  await saveHistory(handle, 'v10-repatriation');
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types).toEqual(expect.arrayContaining(['shelter.admitted', 'referral.accepted', 'transport.arrived', 'handover.completed', 'closure.approved']));
   expect(types).not.toContain('shelter.limit_reached');

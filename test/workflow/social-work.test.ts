@@ -48,7 +48,7 @@ test('a lansia with dementia: assessed on a best-interest decision; an overdue B
   await act(handle, CM, { type: 'requestClosure', outcome: 'goals_reached', reason: 'cared for at the panti' });
   const closed = await act(handle, SUP, { type: 'decideClosure', approve: true });
   expect(closed.status).toBe('closed');
-  await saveHistory(handle, 'v11-lansia-advocacy-waived');
+  await saveHistory(handle, 'v10-lansia-advocacy-waived');
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types).toEqual(expect.arrayContaining(['best_interest.decided', 'advocacy.opened', 'advocacy.overdue', 'advocacy.waived', 'evaluation.recorded']));
 });
@@ -111,7 +111,7 @@ test('an ATENSI plan: family support delivered in month one, the 150-day course 
   await act(handle, CM, { type: 'recordEvaluation', outcome: 'goals_met' });
   await act(handle, CM, { type: 'requestClosure', outcome: 'goals_reached', reason: 'bekerja, tinggal bersama keluarga' });
   expect((await act(handle, SUP, { type: 'decideClosure', approve: true })).status).toBe('closed');
-  await saveHistory(handle, 'v11-atensi-plan-revised');
+  await saveHistory(handle, 'v10-atensi-plan-revised');
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types.filter((t) => t === 'service.link_overdue')).toEqual([]);
   expect(types).toEqual(expect.arrayContaining(['service.started', 'plan.revision_proposed', 'plan.revised']));
@@ -133,5 +133,5 @@ test('melarikan diri: recorded at once, a search period, then closed as ran away
   await act(handle, CM, { type: 'requestClosure', outcome: 'ran_away', reason: 'pencarian selesai' });
   const closed = await act(handle, SUP, { type: 'decideClosure', approve: true });
   expect([closed.status, closed.closure?.outcome]).toEqual(['closed', 'ran_away']);
-  await saveHistory(handle, 'v11-ran-away');
+  await saveHistory(handle, 'v10-ran-away');
 });

@@ -3,15 +3,11 @@
 // commands move a deadline on (every note moves the stalled-case check), and each re-arm was two history
 // events and a command (#17). A kept timer may fire before the new moment; the case then finds nothing
 // due and sleeps on. A moment that moved earlier still gets a new timer.
-//
-// Since 'direct-wake-v1' the clock is woken by its timer and by the recorder (every change to the file is
-// recorded) ringing a bell, not by a condition: see ./bell.
 import { CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
 import { timerSummary } from '../../domain/case/ui-texts';
 import type { CaseFile } from '../../domain/case/file';
 import type { Policy } from '../../domain/policy';
 import { nextDue } from '../../domain/scheduler';
-import type { Bell } from './bell';
 
 export const LAZY_TIMERS_PATCH = 'lazy-timers-v1';
 
@@ -24,29 +20,7 @@ interface Running {
 export class CaseClock {
   private running: Running | null = null;
 
-  constructor(
-    private readonly lazy: boolean,
-    /** Direct-wake cases (lazy too): rung by the timer here and by whoever records a change. */
-    private readonly bell: Bell | null = null,
-  ) {}
-
-  /**
-   * Direct-wake cases: what to wait for until the next moment falls due or the file changes, or nothing
-   * when a moment is due now. Not async: an await more is a promise more, each with its stack (see ./bell).
-   */
-  until(file: CaseFile, policy: Policy): Promise<void> | undefined {
-    const bell = this.bell!;
-    const due = nextDue(file, policy);
-    if (!due) {
-      this.cancel();
-      return bell.wait();
-    }
-    const at = new Date(due.at).getTime();
-    const wait = at - Date.now();
-    if (wait <= 0) return undefined;
-    if (!this.running || this.running.fired || this.running.at > at) this.start(at, wait, timerSummary(due, file.regionCode));
-    return bell.wait();
-  }
+  constructor(private readonly lazy: boolean) {}
 
   /** Sleeps until the case's next moment falls due, or until something changes the file. */
   async next(file: CaseFile, policy: Policy): Promise<void> {
@@ -79,7 +53,6 @@ export class CaseClock {
       .then(
         () => {
           timer.fired = true;
-          this.bell?.ring();
         },
         (err: unknown) => {
           if (!isCancellation(err)) throw err;

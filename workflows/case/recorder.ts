@@ -18,7 +18,6 @@ import type { Policy } from '../../domain/policy';
 import type { Actor } from '../../domain/roles';
 import { SYSTEM_ACTOR } from '../../domain/roles';
 import { caseActivities, refusalCode } from '../activity-options';
-import { Bell } from './bell';
 import type { Published } from './view';
 import { projection, publish } from './view';
 
@@ -39,24 +38,6 @@ export const ONE_WRITE_PER_STEP_PATCH = 'one-write-per-step-v1';
  */
 export const PUBLISH_AFTER_WRITE_PATCH = 'publish-after-write-v1';
 
-/**
- * Cases opened since then wake the writer, and the clock (see CaseClock), from `record` itself instead of
- * conditions: a fired deadline or a command then runs in the activation's own turn in the sandbox (#17).
- */
-export const DIRECT_WAKE_PATCH = 'direct-wake-v1';
-
-/** How a case records, by the patches it was opened under (later ones imply the earlier). */
-export interface RecorderMode {
-  /** 'fast-commands-v1': changes queued for one writer. */
-  queued: boolean;
-  /** 'one-write-per-step-v1': one activity per step, attributes upserted only on change. */
-  oneWrite: boolean;
-  /** 'publish-after-write-v1': attributes upserted after the write, not beside it. */
-  publishAfterWrite: boolean;
-  /** 'direct-wake-v1': the writer is woken by `record`, and so is whoever listens (`onChange`). */
-  direct: boolean;
-}
-
 interface Queued {
   records: CaseEventRecord[];
   /** Made when the change happened: who is told depends on the case as it was then, not at the write. */
@@ -76,12 +57,6 @@ export class CaseRecorder {
   private published: Published | undefined;
   /** A change recorded since the last publish (cases that publish after the write). */
   private unpublished = false;
-  private readonly oneWrite: boolean;
-  private readonly publishAfterWrite: boolean;
-  /** Rung by `record` for the writer (direct-wake cases). */
-  private readonly writerBell: Bell | null;
-  /** Told of every change as it is recorded (direct-wake cases: the clock). */
-  onChange: () => void = () => undefined;
 
   constructor(
     private readonly file: CaseFile,
@@ -90,18 +65,14 @@ export class CaseRecorder {
     public seq: number,
     /** Called after each change is recorded (a group member tells its batch). */
     private readonly afterRecord: () => void,
-    mode: RecorderMode,
+    queued: boolean,
+    /** Since 'one-write-per-step-v1': one activity per step, attributes upserted only on change. */
+    private readonly oneWrite = false,
+    /** Since 'publish-after-write-v1': attributes upserted after the write, not beside it. */
+    private readonly publishAfterWrite = false,
   ) {
     this.activities = caseActivities(policy);
-    this.queue = mode.queued ? [] : null;
-    this.oneWrite = mode.oneWrite;
-    this.publishAfterWrite = mode.publishAfterWrite;
-    this.writerBell = mode.direct ? new Bell() : null;
-  }
-
-  /** `record` returns before anything waits (direct-wake cases): a caller need not await it. */
-  get direct(): boolean {
-    return this.writerBell !== null;
+    this.queue = queued ? [] : null;
   }
 
   /** Changes are queued for one writer (cases opened since 'fast-commands-v1'). */
@@ -115,27 +86,14 @@ export class CaseRecorder {
   }
 
   async record(events: DomainEvent[], actor: Actor): Promise<void> {
-    if (this.queue === null) {
-      if (events.length === 0) return;
-      return this.recordInline(events, actor);
-    }
-    this.add(events, actor);
-  }
-
-  /** Queues a change for the writer; a direct-wake case rings the writer and `onChange` here. */
-  add(events: DomainEvent[], actor: Actor): void {
-    const queue = this.queue;
-    if (queue === null) throw new Error('an inline recorder writes as it records');
-    // Every change to the file is recorded, with or without events: the clock then looks again.
-    if (this.writerBell) this.onChange();
     if (events.length === 0) return;
+    if (this.queue === null) return this.recordInline(events, actor);
     if (this.publishAfterWrite) this.unpublished = true;
     else this.published = publish(this.file, this.policy, this.oneWrite ? this.published : undefined);
     const notifications = notificationsFor(events, this.file);
-    queue.push({ records: this.toRecords(events, actor), notifications });
+    this.queue.push({ records: this.toRecords(events, actor), notifications });
     this.unnotified.push(...notifications);
     this.afterRecord();
-    this.writerBell?.ring();
   }
 
   /** The one writer of a queued recorder: in order, batch by batch, for as long as the case runs. */
@@ -143,9 +101,7 @@ export class CaseRecorder {
     const queue = this.queue;
     if (queue === null) return;
     for (;;) {
-      if (this.writerBell) {
-        while (queue.length === 0) await this.writerBell.wait();
-      } else await condition(() => queue.length > 0);
+      await condition(() => queue.length > 0);
       this.writing = true;
       const taken = queue.splice(0);
       const notifications = taken.flatMap((q) => q.notifications);

@@ -10,13 +10,12 @@ import { SYSTEM_ACTOR } from '../../domain/roles';
 import { fireDue } from '../../domain/scheduler';
 import { isFinished } from '../../domain/steps/closure';
 import { execute } from '../../domain/steps/index';
-import { Bell } from './bell';
 import { CaseClock, LAZY_TIMERS_PATCH } from './clock';
 import type { CaseOutcome, CaseWorkflowInput } from './contract';
 import { groupReporter } from './group-report';
 import { handleMessages } from './handlers';
 import { PartnerCalls } from './partner-calls';
-import { CaseRecorder, DIRECT_WAKE_PATCH, FAST_COMMANDS_PATCH, ONE_WRITE_PER_STEP_PATCH, PUBLISH_AFTER_WRITE_PATCH } from './recorder';
+import { CaseRecorder, FAST_COMMANDS_PATCH, ONE_WRITE_PER_STEP_PATCH, PUBLISH_AFTER_WRITE_PATCH } from './recorder';
 import { publish } from './view';
 
 /** Cases of deployments with partner services call them; this marks where that began. */
@@ -54,17 +53,11 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 8_000;
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
   const policy: Policy = withOverrides(DEFAULT_POLICY, input.policy ?? {});
   const file = input.resume ? upgraded(input.resume.file) : opened(input);
-  // In the order the patches came (replay matches their markers so); each later one implies the earlier.
   const queued = patched(FAST_COMMANDS_PATCH);
   const oneWrite = queued && patched(ONE_WRITE_PER_STEP_PATCH);
-  const publishAfterWrite = oneWrite && patched(PUBLISH_AFTER_WRITE_PATCH);
-  const lazy = patched(LAZY_TIMERS_PATCH);
-  const direct = publishAfterWrite && lazy && patched(DIRECT_WAKE_PATCH);
-  const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file), { queued, oneWrite, publishAfterWrite, direct });
+  const recorder = new CaseRecorder(file, policy, input.resume?.seq ?? 0, groupReporter(file), queued, oneWrite, oneWrite && patched(PUBLISH_AFTER_WRITE_PATCH));
   const partners = new PartnerCalls(file, policy, recorder, input.subject.nik);
-  const bell = direct ? new Bell() : null;
-  const clock = new CaseClock(lazy, bell);
-  if (bell) recorder.onChange = () => bell.ring();
+  const clock = new CaseClock(patched(LAZY_TIMERS_PATCH));
   handleMessages(file, input, policy, recorder);
   recorder.drain().catch((err: unknown) => {
     // Cancelled with the case: the clean-up below writes what is left.
@@ -76,15 +69,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     else await recorder.record([{ type: 'case.opened', data: { channel: input.report.channel, pathway: file.pathway } }], input.openedBy);
     while (!isFinished(file)) {
       partners.start();
-      if (bell) {
-        // Direct wake: nothing here awaits what it need not (see ./bell).
-        const woken = clock.until(file, policy);
-        if (woken) await woken;
-        recorder.add(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
-      } else {
-        await clock.next(file, policy);
-        await recorder.record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
-      }
+      await clock.next(file, policy);
+      await recorder.record(fireDue(file, new Date(), policy), SYSTEM_ACTOR);
       const info = workflowInfo();
       if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE)) {
         await condition(() => allHandlersFinished() && partners.idle && recorder.idle);
