@@ -17,12 +17,7 @@ import { resultLines, runProblems, writeApiSection } from './api/report';
 import { ServerTimings } from './api/server-timings';
 import { startBenchStack } from './bench-stack';
 import { serveApp } from './serve-app';
-
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-};
+import { integer } from './options';
 
 const opts = new Command()
   .option('--requests <n>', 'measured case openings per path', integer('--requests', 1), 2000)

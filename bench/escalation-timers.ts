@@ -16,12 +16,7 @@ import { rawSystem } from './escalation/raw';
 import type { EscalationRun } from './escalation/report';
 import { resultLines, runProblems, writeEscalationSection } from './escalation/report';
 import { sigapSystem } from './escalation/sigap';
-
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-};
+import { integer } from './options';
 
 const opts = new Command()
   .option('--cases <n>', 'deadlines (cases) per system', integer('--cases', 1), 10_000)

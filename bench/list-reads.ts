@@ -22,12 +22,7 @@ import { generated } from './read-model/meta';
 import { readModelUrl } from './read-model/target';
 import { shownUrl } from './report';
 import { serveApp } from './serve-app';
-
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-};
+import { integer } from './options';
 
 const opts = new Command()
   .option('--requests <n>', 'measured requests (and raw queries) per filter and concurrency', integer('--requests', 2), 1000)

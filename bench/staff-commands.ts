@@ -25,12 +25,7 @@ import type { CommandsRun } from './commands/report';
 import { resultLines, runProblems, writeCommandsSection } from './commands/report';
 import { CommandTimings } from './commands/server-timings';
 import { floorWorkflowId, openCases, openFloor, startWorkers } from './commands/setup';
-
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-};
+import { integer } from './options';
 
 const opts = new Command()
   .option('--commands <n>', 'measured commands per path', integer('--commands', 2), 2000)

@@ -15,12 +15,7 @@ import type { MemoryRun } from './worker-memory/report';
 import { resultLines, writeMemorySection } from './worker-memory/report';
 import type { System } from './worker-memory/systems';
 import { bundle, rawSystem, runKey, sigapSystem } from './worker-memory/systems';
-
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-};
+import { integer } from './options';
 
 const opts = new Command()
   .option('--cases <n>', 'open cases per system', integer('--cases', 2), 5000)

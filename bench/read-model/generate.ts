@@ -11,12 +11,7 @@ import { generated } from './meta';
 import { regions } from './regions';
 import { shownUrl } from '../report';
 import { assertBenchDatabase, ensureDatabase, readModelUrl } from './target';
-
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-};
+import { integer } from '../options';
 
 const log = (m: string) => process.stderr.write(`[generate] ${m}\n`);
 
