@@ -17,6 +17,8 @@ export interface BenchStack {
   connection: Connection;
   client: Client;
   dataConverter: ReturnType<typeof createDataConverter>;
+  /** The client's payload key as SIGAP_PAYLOAD_KEYS spells it, for a worker in another process. */
+  payloadKeys: string;
   stop(): Promise<void>;
 }
 
@@ -30,13 +32,15 @@ export async function startBenchStack(): Promise<BenchStack> {
   await database.migrate();
   const connection = await Connection.connect({ address });
   await ensureSearchAttributes(connection, 'default');
-  const dataConverter = createDataConverter(generatedKeyRing());
+  const ring = generatedKeyRing();
+  const dataConverter = createDataConverter(ring);
   return {
     address,
     database,
     connection,
     client: new Client({ connection, dataConverter }),
     dataConverter,
+    payloadKeys: [...ring.keys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(','),
     async stop() {
       await connection.close();
       await database.close();

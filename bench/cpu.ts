@@ -27,6 +27,17 @@ export function devServerCpuMs(): number | null {
   }
 }
 
+/** CPU time (ms) of one process, every thread, from /proc; null where that cannot be read. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Busy CPU time (ms) of the whole machine since boot, from /proc/stat; null where that cannot be read. */
 export function machineCpuMs(): number | null {
   try {

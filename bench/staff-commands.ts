@@ -24,7 +24,8 @@ import { apiPhase, floorPhase, rawCasePhase, visibilityPhase } from './commands/
 import type { CommandsRun } from './commands/report';
 import { resultLines, runProblems, writeCommandsSection } from './commands/report';
 import { CommandTimings } from './commands/server-timings';
-import { floorWorkflowId, openCases, openFloor, startWorkers } from './commands/setup';
+import { floorWorkflowId, openCases, openFloor, startWorkerProcess, startWorkers } from './commands/setup';
+import { processCpuMs } from './cpu';
 import { integer } from './options';
 
 const opts = new Command()
@@ -32,9 +33,10 @@ const opts = new Command()
   .option('--concurrency <n>', 'commands in flight (raw Updates, or HTTP connections)', integer('--concurrency', 1), 16)
   .option('--cases <n>', 'open cases (and floor workflows of each shape) the commands go to, round robin', integer('--cases', 1), 200)
   .option('--warmup <n>', 'uncounted commands per path before measuring', integer('--warmup', 0), 400)
+  .option('--one-process', 'run the workers in this process, beside the API (as `npm start` does), not in one of their own')
   .option('--no-write', 'do not update docs/BENCHMARKS.md')
   .parse()
-  .opts<{ commands: number; concurrency: number; cases: number; warmup: number; write: boolean }>();
+  .opts<{ commands: number; concurrency: number; cases: number; warmup: number; oneProcess?: boolean; write: boolean }>();
 
 const began = Date.now();
 const log = (m: string) => process.stderr.write(`[bench +${((Date.now() - began) / 1000).toFixed(0)} s] ${m}\n`);
@@ -63,7 +65,14 @@ const okOf = (p: CommandPhase) => p.latencies.length;
  * Warm-up, then two halves in mirrored order (API, floors, raw case; then back) so no path always runs on
  * the warmer, or fuller, server; the API is timed from the inside only while it is measured.
  */
-async function measurePaths(paths: Paths, timings: CommandTimings, n: number, warmup: number) {
+async function measurePaths(paths: Paths, timings: CommandTimings, n: number, warmup: number, workersPid: number | null) {
+  const workersCpu = () => (workersPid === null ? null : processCpuMs(workersPid));
+  const withWorkersCpu = async (p: Path, k: number): Promise<CommandPhase> => {
+    const before = workersCpu();
+    const phase = await paths[p](k);
+    const after = workersCpu();
+    return { ...phase, workerCpuMs: before === null || after === null ? null : after - before };
+  };
   const warm: Record<Path, number> = { api: 0, bare: 0, write: 0, rawCase: 0 };
   let warmUnconfirmed = 0;
   const order: Path[] = ['api', 'bare', 'write', 'rawCase'];
@@ -87,23 +96,31 @@ async function measurePaths(paths: Paths, timings: CommandTimings, n: number, wa
   for (const [phases, count, sequence] of halves) {
     for (const p of sequence) {
       timings.recording = p === 'api';
-      phases[p] = await paths[p](count);
+      phases[p] = await withWorkersCpu(p, count);
       timings.recording = false;
     }
   }
   for (const p of order) log(`${p} halves: ${(okOf(first[p]!) / first[p]!.seconds).toFixed(0)} /s, ${(okOf(second[p]!) / second[p]!.seconds).toFixed(0)} /s`);
-  const both = (p: Path): CommandPhase => ({ ...merge(first[p]!, second[p]!), settleSeconds: first[p]!.settleSeconds + second[p]!.settleSeconds });
+  const both = (p: Path): CommandPhase => {
+    const [x, y] = [first[p]!, second[p]!];
+    const workerCpuMs = x.workerCpuMs === null || y.workerCpuMs === null ? null : x.workerCpuMs + y.workerCpuMs;
+    return { ...merge(x, y), settleSeconds: x.settleSeconds + y.settleSeconds, workerCpuMs };
+  };
   return { warm, warmUnconfirmed, measuredFrom, api: both('api'), bare: both('bare'), write: both('write'), rawCase: both('rawCase') };
 }
 
 async function main(): Promise<void> {
   const stack = await startBenchStack();
   const { client, database } = stack;
-  // The workers have a pool of their own, as in production where API and worker are separate processes.
-  const workerDatabase = process.env.DATABASE_URL ? openDatabase({ url: process.env.DATABASE_URL }) : database;
   const { commands: n, concurrency: c, cases: m, warmup } = opts;
-  log('starting the workers (bundling their workflows)');
-  const workers = await startWorkers(stack, workerDatabase.db, 3 * m);
+  // Production runs the worker apart from the API; an in-memory PGlite cannot be shared with another process.
+  const databaseUrl = process.env.DATABASE_URL;
+  const apart = !opts.oneProcess && databaseUrl !== undefined;
+  if (!apart && !opts.oneProcess) log('no DATABASE_URL: the workers run in this process (PGlite lives in it)');
+  // The workers have a pool of their own, as in production where API and worker are separate processes.
+  const workerDatabase = databaseUrl && !apart ? openDatabase({ url: databaseUrl }) : database;
+  log(`starting the workers ${apart ? 'in a process of their own' : 'in this process'} (bundling their workflows)`);
+  const workers = apart && databaseUrl ? await startWorkerProcess(stack, databaseUrl, 3 * m) : await startWorkers(stack, workerDatabase.db, 3 * m);
   const floorClient = new TemporalClient({ connection: stack.connection });
   const principal: Principal = { id: `bench-cm-${randomUUID().slice(0, 8)}`, role: 'case_manager', regions: ['64'] };
   const timings = new CommandTimings();
@@ -125,6 +142,7 @@ async function main(): Promise<void> {
     timings,
     n,
     warmup,
+    workers.pid,
   );
 
   // Not paths of their own: the API's database read, and its work on the returned view, each alone.
@@ -143,7 +161,7 @@ async function main(): Promise<void> {
     sigap: { rows: await rowsReaching(sigapAccepted, sigapRows), accepted: sigapAccepted, unconfirmed: warmUnconfirmed + (phases.api.failures.get('HTTP 503') ?? 0) },
     floor: { rows: await rowsReaching(writeAccepted, floorRows), accepted: writeAccepted, unconfirmed: 0 },
   };
-  const run: CommandsRun = { ...phases, visibility, presentUs, timings, history, rows, options: opts, databaseKind: database.kind };
+  const run: CommandsRun = { ...phases, visibility, presentUs, timings, history, rows, options: opts, databaseKind: database.kind, workersApart: apart };
 
   const lines = resultLines(run);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -24,6 +24,8 @@ const COMMAND = commandBody.parse(NOTE);
 export interface CommandPhase extends Phase {
   /** After the last answer, until the writes it caused had landed (their CPU counts to the phase). */
   settleSeconds: number;
+  /** CPU of the workers' own process over the phase, ms; null when they run in this process (or /proc is unreadable). */
+  workerCpuMs: number | null;
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,7 +47,7 @@ async function measured(name: string, load: () => Promise<Pick<Phase, 'latencies
     settleSeconds = (performance.now() - loaded) / 1000;
     return { ...result, endedAt: result.endedAt ?? loaded };
   });
-  return { name, ...m, settleSeconds };
+  return { name, ...m, settleSeconds, workerCpuMs: null };
 }
 
 const roundRobin = (ids: string[]) => {

@@ -28,12 +28,15 @@ export interface CommandsRun {
   history: { sigap: HistoryCost | null; bare: HistoryCost | null; write: HistoryCost | null };
   /** Rows written for the accepted commands (warm-up included): Sigap's note.added records, the floor's rows. */
   rows: { sigap: WriteCheck; floor: WriteCheck };
-  options: { commands: number; concurrency: number; cases: number; warmup: number };
+  options: { commands: number; concurrency: number; cases: number; warmup: number; oneProcess?: boolean };
   databaseKind: 'postgres' | 'pglite';
+  /** The workers ran in a process of their own (production's layout), not beside the API. */
+  workersApart: boolean;
 }
 
 const failures = (p: Phase) => [...p.failures.values()].reduce((a, b) => a + b, 0);
-const otherCpu = (p: Phase) => (p.machineCpuMs === null || p.serverCpuMs === null ? null : Math.max(0, p.machineCpuMs - p.cpuMs - p.serverCpuMs));
+const workerCpu = (p: CommandPhase) => p.workerCpuMs ?? 0;
+const otherCpu = (p: CommandPhase) => (p.machineCpuMs === null || p.serverCpuMs === null ? null : Math.max(0, p.machineCpuMs - p.cpuMs - workerCpu(p) - p.serverCpuMs));
 /** CPU is counted until the phase settled, so its share is of that whole time. */
 const capacityMs = (p: CommandPhase) => (p.seconds + p.settleSeconds) * 1000 * os.cpus().length;
 const share = (cpuMs: number | null, p: CommandPhase) => (cpuMs === null ? 'n/a' : `${((cpuMs / capacityMs(p)) * 100).toFixed(0)} %`);
@@ -42,7 +45,8 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 const p = (ph: Phase, q: number) => percentile(ph.latencies, q);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
-const ownCpu = (ph: Phase) => (ph.cpuMs + (ph.serverCpuMs ?? NaN)) / ph.latencies.length;
+/** This process, the workers' (when apart) and the dev server: what the run itself spent. */
+const ownCpu = (ph: CommandPhase) => (ph.cpuMs + workerCpu(ph) + (ph.serverCpuMs ?? NaN)) / ph.latencies.length;
 
 function latencyTable(run: CommandsRun): string[] {
   const row = (ph: Phase) => `| ${ph.name} | ${rate(ph).toFixed(0)} /s | ${ms(p(ph, 50))} | ${ms(p(ph, 95))} | ${ms(p(ph, 99))} | ${ms(ph.latencies.at(-1) ?? NaN)} | ${failures(ph)} |`;
@@ -52,11 +56,14 @@ function latencyTable(run: CommandsRun): string[] {
 function costTable(run: CommandsRun): string[] {
   const per = (cpuMs: number | null, ph: Phase) => (cpuMs === null ? 'n/a' : `${(cpuMs / ph.latencies.length).toFixed(2)} ms`);
   const events = (h: HistoryCost | null) => (h ? h.perCommand.toFixed(1) : 'n/a');
+  const apart = run.workersApart;
   const row = (ph: CommandPhase, h: HistoryCost | null) =>
-    `| ${ph.name} | ${per(ph.cpuMs, ph)} | ${per(ph.serverCpuMs, ph)} | ${per(otherCpu(ph), ph)} | ${share(ph.machineCpuMs, ph)} | ${ph.settleSeconds.toFixed(1)} s | ${events(h)} |`;
+    `| ${ph.name} | ${per(ph.cpuMs, ph)} |${apart ? ` ${per(ph.workerCpuMs, ph)} |` : ''} ${per(ph.serverCpuMs, ph)} | ${per(otherCpu(ph), ph)} | ${share(ph.machineCpuMs, ph)} | ${ph.settleSeconds.toFixed(1)} s | ${events(h)} |`;
   return [
-    '| path | CPU per command: this process | dev server | rest of the machine | machine busy | settling after the last answer | history events per command |',
-    '|---|---|---|---|---|---|---|',
+    apart
+      ? '| path | CPU per command: this process (callers, API) | workers\' process | dev server | rest of the machine | machine busy | settling after the last answer | history events per command |'
+      : '| path | CPU per command: this process | dev server | rest of the machine | machine busy | settling after the last answer | history events per command |',
+    apart ? '|---|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|---|',
     row(run.bare, run.history.bare),
     row(run.write, run.history.write),
     row(run.rawCase, run.history.sigap),
@@ -94,7 +101,7 @@ export function resultLines(run: CommandsRun): string[] {
     '',
     `Split: raw Update on Sigap's case workflow / floor with its write, p99 ${ratio(p(rawCase, 99), p(write, 99))} (p50 ${ratio(p(rawCase, 50), p(write, 50))}, throughput ${ratio(rate(rawCase), rate(write))}): what the case workflow adds; API / that raw Update, p99 ${ratio(p(api, 99), p(rawCase, 99))} (p50 ${ratio(p(api, 50), p(rawCase, 50))}, throughput ${ratio(rate(api), rate(rawCase))}): what HTTP and the API add.`,
     '',
-    `CPU per command, this process + dev server (what the run itself spent, less sensitive to other load than latency): API / floor with its write ${ratio(ownCpu(api), ownCpu(write))}, raw case / floor with its write ${ratio(ownCpu(rawCase), ownCpu(write))}, API / raw case ${ratio(ownCpu(api), ownCpu(rawCase))}.`,
+    `CPU per command, ${run.workersApart ? "this process + the workers' + dev server" : 'this process + dev server'} (what the run itself spent, less sensitive to other load than latency): API / floor with its write ${ratio(ownCpu(api), ownCpu(write))}, raw case / floor with its write ${ratio(ownCpu(rawCase), ownCpu(write))}, API / raw case ${ratio(ownCpu(api), ownCpu(rawCase))}.`,
     '',
     ...costTable(run),
     '',
@@ -119,7 +126,15 @@ export function runProblems(run: CommandsRun): string[] {
 
 /** The command line that reproduces this run; a password in DATABASE_URL is masked. */
 function commandLine(opts: CommandsRun['options']): string {
-  return [...runEnv(), `npm run bench:commands -- --commands ${opts.commands} --concurrency ${opts.concurrency} --cases ${opts.cases} --warmup ${opts.warmup}`].join(' ');
+  const layout = opts.oneProcess ? ' --one-process' : '';
+  return [...runEnv(), `npm run bench:commands -- --commands ${opts.commands} --concurrency ${opts.concurrency} --cases ${opts.cases} --warmup ${opts.warmup}${layout}`].join(' ');
+}
+
+function layoutText(apart: boolean): string {
+  const workers = "two workers with production's default limits (one for Sigap's workflows, one for the floor's)";
+  return apart
+    ? `One process holds the API (the real \`createApp\`, listening on 127.0.0.1), the Temporal clients and the load generator; ${workers} run in a process of their own, as production runs the worker apart from the API (\`--one-process\` puts them beside the API, as \`npm start\` does)`
+    : `One process holds the API (the real \`createApp\`, listening on 127.0.0.1), the Temporal clients, the load generator and ${workers}`;
 }
 
 export function writeCommandsSection(run: CommandsRun, result: string[]): void {
@@ -133,12 +148,12 @@ export function writeCommandsSection(run: CommandsRun, result: string[]): void {
       '',
       `Command: \`${commandLine(run.options)}\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}`,
       '',
-      `One process holds the API (the real \`createApp\`, listening on 127.0.0.1), the Temporal clients, the load generator and two workers with production's default limits (one for Sigap's workflows, one for the floor's); ${temporalText}; rows on ${dbText}. Before measuring, ${m} cases are opened as the API opens them (a high-risk ODGJ intake) and the benchmark waits until the read model holds them, and ${m} floor workflows of each shape are started. Each path then sends ${n} commands with ${c} in flight, command i to case i mod ${m}, after ${warmup} uncounted commands of each; the measured order is API, floors, raw case, then back (two halves each). The command is \`addNote\` (a case manager's note after a phone call): any staff role may give it on an open case again and again, and it changes nothing later commands depend on. CPU counts until every accepted command's row had landed after the phase's last answer, and half a second more for the workflow task after the write (so the writes after the Updates count, and do not spill into the next phase); throughput ends at the last answer.`,
+      `${layoutText(run.workersApart)}; ${temporalText}; rows on ${dbText}. Before measuring, ${m} cases are opened as the API opens them (a high-risk ODGJ intake) and the benchmark waits until the read model holds them, and ${m} floor workflows of each shape are started. Each path then sends ${n} commands with ${c} in flight, command i to case i mod ${m}, after ${warmup} uncounted commands of each; the measured order is API, floors, raw case, then back (two halves each). The command is \`addNote\` (a case manager's note after a phone call): any staff role may give it on an open case again and again, and it changes nothing later commands depend on. CPU counts until every accepted command's row had landed after the phase's last answer, and half a second more for the workflow task after the write (so the writes after the Updates count, and do not spill into the next phase); throughput ends at the last answer.`,
       '',
       '- **floor bare**: `executeUpdate` on a minimal workflow with one Update handler and its validator that appends the note to the state and returns; default data converter.',
       '- **floor with write**: the same, and the note is queued for the workflow\'s one writer, which records it (with whatever queued meanwhile) by one activity inserting one row, after the Update has answered: the shape of a Sigap command since `fast-commands-v1`.',
       '- **raw case**: the very `executeUpdate` that `actOnCase` sends (Update `addNote`, the actor, command and scope, an update id), on Sigap\'s client with its encrypting codec.',
-      `- **API**: ${c} keep-alive connections from a load generator on a thread of its own (the callers are elsewhere; its CPU still counts in this process), each request with its own Idempotency-Key (the Update id) and a case manager's bearer token. On top of the Update, the API does HTTP/1.1 and JSON both ways, the request-id, metrics and helmet middleware, HS256 token verification and the staff-registry lookup (cached), the rate limiter, zod validation of the body, the visibility check (one indexed read of the read-model row), and current codes on the returned case view. The API shares its event loop with both workers (the raw loops share it with the client and the workers).`,
+      `- **API**: ${c} keep-alive connections from a load generator on a thread of its own (the callers are elsewhere; its CPU still counts in this process), each request with its own Idempotency-Key (the Update id) and a case manager's bearer token. On top of the Update, the API does HTTP/1.1 and JSON both ways, the request-id, metrics and helmet middleware, HS256 token verification and the staff-registry lookup (cached), the rate limiter, zod validation of the body, the visibility check (one indexed read of the read-model row), and current codes on the returned case view. ${run.workersApart ? "No worker shares the API's event loop (nor the raw loops')." : 'The API shares its event loop with both workers (the raw loops share it with the client and the workers).'}`,
       '',
       ...result,
       '',

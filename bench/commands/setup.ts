@@ -1,6 +1,7 @@
-// What the command paths act on: a worker for Sigap's case workflow and one for the floor, in this
-// process, with the same limits; M open Sigap cases the read model already holds (so the API's visibility
+// What the command paths act on: a worker for Sigap's case workflow and one for the floor, with the same
+// limits, in a process of their own (as production runs the worker apart from the API) or in this one; M open Sigap cases the read model already holds (so the API's visibility
 // check is one indexed read, as for any case older than a moment), and M floor workflows of each shape.
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -29,14 +30,19 @@ const INTAKE = openCaseBody.parse({
   subject: { sex: 'male', estimatedAge: 40 },
 });
 
-export interface Workers {
+export interface WorkerReady {
   sigapQueue: string;
   floorQueue: string;
+}
+
+export interface Workers extends WorkerReady {
+  /** The workers' own process; null when they run in this one. */
+  pid: number | null;
   stop(): Promise<void>;
 }
 
 /** Both workers in this process; production's default limits, with every workflow of the run cached. */
-export async function startWorkers(stack: BenchStack, workerDb: Db, workflows: number): Promise<Workers> {
+export async function startWorkers(stack: Pick<BenchStack, 'address' | 'dataConverter'>, workerDb: Db, workflows: number): Promise<Workers> {
   const connection = await NativeConnection.connect({ address: stack.address });
   const limits: WorkerLimits = { ...WORKER_DEFAULTS, maxCachedWorkflows: Math.max(WORKER_DEFAULTS.maxCachedWorkflows, workflows + 100) };
   const sigapQueue = `bench-commands-sigap-${randomUUID()}`;
@@ -61,11 +67,40 @@ export async function startWorkers(stack: BenchStack, workerDb: Db, workflows: n
   return {
     sigapQueue,
     floorQueue,
+    pid: null,
     async stop() {
       sigap.shutdown();
       floor.shutdown();
       await Promise.all(running);
       await connection.close();
+    },
+  };
+}
+
+/**
+ * Both workers in a child process (`worker-child.ts`) on the same server, database and payload key: the
+ * API's HTTP work and the workers' tasks then wait on two event loops, not one, as in production.
+ */
+export async function startWorkerProcess(stack: Pick<BenchStack, 'address' | 'payloadKeys'>, databaseUrl: string, workflows: number): Promise<Workers> {
+  const child = fork(require.resolve('./worker-child'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, TEMPORAL_ADDRESS: stack.address, DATABASE_URL: databaseUrl, SIGAP_PAYLOAD_KEYS: stack.payloadKeys, BENCH_WORKFLOWS: String(workflows) },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ready = await Promise.race([
+    new Promise<WorkerReady>((resolve) => child.once('message', (m) => resolve(m as WorkerReady))),
+    exited.then((code) => {
+      throw new Error(`the workers' process exited with ${code} before it was ready`);
+    }),
+  ]);
+  return {
+    ...ready,
+    pid: child.pid ?? null,
+    async stop() {
+      if (child.exitCode === null) child.send('stop');
+      const code = await exited;
+      if (code !== 0) throw new Error(`the workers' process exited with ${code}`);
     },
   };
 }
