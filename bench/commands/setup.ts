@@ -1,6 +1,7 @@
 // What the command paths act on: a worker for Sigap's case workflow and one for the floor, with the same
-// limits, in a process of their own (as production runs the worker apart from the API) or in this one; M open Sigap cases the read model already holds (so the API's visibility
-// check is one indexed read, as for any case older than a moment), and M floor workflows of each shape.
+// limits, in a process of their own (as production runs the worker apart from the API) or in this one;
+// M open Sigap cases the read model already holds (so the API's visibility check is one indexed read, as
+// for any case older than a moment), and M floor workflows of each shape.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';

@@ -3,10 +3,10 @@
 // cache's size), stopped with SIGTERM as an orchestrator would.
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { freePort } from '../../temporal/free-port';
+import { processCpuMs } from '../cpu';
 import type { MemoryReading } from './probe';
 
 export interface WorkerEnv {
@@ -96,13 +96,7 @@ export class MeasuredWorker {
 
   /** CPU time (ms) of the worker process, from /proc; 0 where it cannot be read. */
   cpuMs(): number {
-    try {
-      const stat = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      return 0;
-    }
+    return (this.child.pid !== undefined && processCpuMs(this.child.pid)) || 0;
   }
 
   /** Workflows in the worker's cache, from the SDK's own gauge (temporal_sticky_cache_size). */
