@@ -15,7 +15,7 @@ import { close } from '../api/listen';
 import type { Db } from '../db/client';
 import { openDatabase } from '../db/client';
 import { caseWorkflowId, getCaseQuery } from '../workflows/case/contract';
-import { merge } from './api/measure';
+import { delta, merge, sum } from './api/measure';
 import { startBenchStack } from './bench-stack';
 import { serveApp } from './serve-app';
 import { floorNotes, historyCost, rowsReaching, sigapNotes } from './commands/effects';
@@ -70,8 +70,7 @@ async function measurePaths(paths: Paths, timings: CommandTimings, n: number, wa
   const withWorkersCpu = async (p: Path, k: number): Promise<CommandPhase> => {
     const before = workersCpu();
     const phase = await paths[p](k);
-    const after = workersCpu();
-    return { ...phase, workerCpuMs: before === null || after === null ? null : after - before };
+    return { ...phase, workerCpuMs: delta(before, workersCpu()) };
   };
   const warm: Record<Path, number> = { api: 0, bare: 0, write: 0, rawCase: 0 };
   let warmUnconfirmed = 0;
@@ -103,8 +102,7 @@ async function measurePaths(paths: Paths, timings: CommandTimings, n: number, wa
   for (const p of order) log(`${p} halves: ${(okOf(first[p]!) / first[p]!.seconds).toFixed(0)} /s, ${(okOf(second[p]!) / second[p]!.seconds).toFixed(0)} /s`);
   const both = (p: Path): CommandPhase => {
     const [x, y] = [first[p]!, second[p]!];
-    const workerCpuMs = x.workerCpuMs === null || y.workerCpuMs === null ? null : x.workerCpuMs + y.workerCpuMs;
-    return { ...merge(x, y), settleSeconds: x.settleSeconds + y.settleSeconds, workerCpuMs };
+    return { ...merge(x, y), settleSeconds: x.settleSeconds + y.settleSeconds, workerCpuMs: sum(x.workerCpuMs, y.workerCpuMs) };
   };
   return { warm, warmUnconfirmed, measuredFrom, api: both('api'), bare: both('bare'), write: both('write'), rawCase: both('rawCase') };
 }
@@ -115,12 +113,13 @@ async function main(): Promise<void> {
   const { commands: n, concurrency: c, cases: m, warmup } = opts;
   // Production runs the worker apart from the API; an in-memory PGlite cannot be shared with another process.
   const databaseUrl = process.env.DATABASE_URL;
-  const apart = !opts.oneProcess && databaseUrl !== undefined;
+  const apartOn = opts.oneProcess ? undefined : databaseUrl;
+  const apart = apartOn !== undefined;
   if (!apart && !opts.oneProcess) log('no DATABASE_URL: the workers run in this process (PGlite lives in it)');
   // The workers have a pool of their own, as in production where API and worker are separate processes.
   const workerDatabase = databaseUrl && !apart ? openDatabase({ url: databaseUrl }) : database;
   log(`starting the workers ${apart ? 'in a process of their own' : 'in this process'} (bundling their workflows)`);
-  const workers = apart && databaseUrl ? await startWorkerProcess(stack, databaseUrl, 3 * m) : await startWorkers(stack, workerDatabase.db, 3 * m);
+  const workers = apartOn ? await startWorkerProcess(stack, apartOn, 3 * m) : await startWorkers(stack, workerDatabase.db, 3 * m);
   const floorClient = new TemporalClient({ connection: stack.connection });
   const principal: Principal = { id: `bench-cm-${randomUUID().slice(0, 8)}`, role: 'case_manager', regions: ['64'] };
   const timings = new CommandTimings();

@@ -22,8 +22,10 @@ export interface Phase extends Measured {
   name: string;
 }
 
-const delta = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
-const sum = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y);
+/** after − before, or null where either reading is missing. */
+export const delta = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
+/** x + y, or null where either reading is missing. */
+export const sum = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y);
 
 /** Runs `body` and measures its wall time, this process's CPU and event-loop use, and the dev server's CPU. */
 export async function measure(body: () => Promise<Pick<Measured, 'latencies' | 'failures'> & { endedAt?: number }>): Promise<Measured> {
