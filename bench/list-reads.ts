@@ -14,7 +14,7 @@ import { merge } from './api/measure';
 import { QueryCapture } from './list/capture';
 import { explain } from './list/explain';
 import type { CallerName, ListFilter } from './list/filters';
-import { callers, findScene, listFilters } from './list/filters';
+import { CALLER_NAMES, callers, findScene, listFilters } from './list/filters';
 import { agentFor, apiPhase, get, rawPhase } from './list/phases';
 import type { FilterResult, ListRun, ModeResult } from './list/report';
 import { resultLines, runProblems, writeListSection } from './list/report';
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const capture = new QueryCapture(database.db);
   const api = await startApi(database.db, capture);
   const claims = callers(scene);
-  const tokens = { kasi: await api.sign(claims.kasi), worker: await api.sign(claims.worker), admin: await api.sign(claims.admin) };
+  const tokens = Object.fromEntries(await Promise.all(CALLER_NAMES.map(async (c) => [c, await api.sign(claims[c])] as const))) as Record<CallerName, string>;
   const agents = new Map([1, opts.concurrency].map((c) => [c, agentFor(c)]));
   const b: Bench = { base: api.base, tokens, capture, raw, agents };
 

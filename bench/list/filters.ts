@@ -1,9 +1,10 @@
-// What the list benchmark asks: the filters a Kasi, a worker and a national admin use every day, on the
-// region with the most cases (the worst case for a region's list) and its busiest worker.
+// What the list benchmark asks: the filters a Kasi, a worker, a Kabid and a national admin use every day, on
+// the region with the most cases (the worst case for a region's list), its busiest worker and its province.
 import type { Pool } from 'pg';
 import type { TokenClaims } from '../../api/auth/tokens';
 
-export type CallerName = 'kasi' | 'worker' | 'admin';
+export const CALLER_NAMES = ['kasi', 'worker', 'kabid', 'admin'] as const;
+export type CallerName = (typeof CALLER_NAMES)[number];
 
 export interface Scene {
   region: string;
@@ -27,6 +28,7 @@ export function callers(scene: Scene): Record<CallerName, TokenClaims> {
   return {
     kasi: { sub: `kasi-${scene.region.replace('.', '')}`, role: 'supervisor', regions: [scene.region] },
     worker: { sub: scene.worker, role: 'case_manager', regions: [scene.region] },
+    kabid: { sub: `kabid-${scene.province}`, role: 'supervisor', regions: [scene.province] },
     admin: { sub: 'admin-national', role: 'admin', regions: ['*'] },
   };
 }
@@ -41,8 +43,13 @@ export function listFilters(s: Scene): ListFilter[] {
     { name: "a worker's own open cases", caller: 'worker', path: `/v1/cases?assignee=${encodeURIComponent(s.worker)}&status=open` },
     { name: 'region only, page 2 (cursor)', caller: 'kasi', path: `/v1/cases?region=${r}`, page2: true },
     { name: 'escalations in region, page 2 (cursor)', caller: 'kasi', path: `/v1/escalations?region=${r}`, page2: true },
+    { name: 'overdue in region', caller: 'kasi', path: `/v1/escalations?region=${r}&view=overdue` },
+    { name: 'province: all its cases', caller: 'kabid', path: `/v1/cases?region=${s.province}` },
+    { name: 'province: escalations', caller: 'kabid', path: `/v1/escalations?region=${s.province}` },
+    { name: 'province: overdue', caller: 'kabid', path: `/v1/escalations?region=${s.province}&view=overdue` },
     { name: "national: a province's open cases", caller: 'admin', path: `/v1/cases?region=${s.province}&status=open` },
     { name: 'national: escalation level ≥ 2', caller: 'admin', path: '/v1/escalations?minLevel=2' },
+    { name: 'national: overdue', caller: 'admin', path: '/v1/escalations?view=overdue' },
   ];
 }
 

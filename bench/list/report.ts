@@ -109,7 +109,7 @@ function filtersText(run: ListRun): string[] {
   const s = run.scene;
   return run.results.map((r) => `- **${r.filter.name}** (${r.filter.caller}, ${r.items} items): \`GET ${r.filter.path}${r.filter.page2 ? '&cursor=…' : ''}\``).concat([
     '',
-    `The region is the one with the most cases, ${s.region} (${s.regionCases} cases, ${s.regionOpen} open), the worst case for a region's list; the worker is its busiest (${s.worker}, ${s.workerOpen} open cases). Callers: a Kasi (supervisor) of ${s.region}, that worker (case manager, region ${s.region}) and a national admin (every region), each with an HS256 bearer token; none is in the staff registry (\`known\` mode, as in development: one lookup per caller per 30 s).`,
+    `The region is the one with the most cases, ${s.region} (${s.regionCases} cases, ${s.regionOpen} open), the worst case for a region's list; the worker is its busiest (${s.worker}, ${s.workerOpen} open cases). Callers: a Kasi (supervisor) of ${s.region}, that worker (case manager, region ${s.region}), a Kabid (supervisor of province ${s.province}) and a national admin (every region), each with an HS256 bearer token; none is in the staff registry (\`known\` mode, as in development: one lookup per caller per 30 s).`,
   ]);
 }
 
