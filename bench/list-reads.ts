@@ -106,7 +106,8 @@ async function main(): Promise<void> {
   const capture = new QueryCapture(database.db);
   const api = await startApi(database.db, capture);
   const claims = callers(scene);
-  const tokens = Object.fromEntries(await Promise.all(CALLER_NAMES.map(async (c) => [c, await api.sign(claims[c])] as const))) as Record<CallerName, string>;
+  const signed = await Promise.all(CALLER_NAMES.map(async (c) => [c, await api.sign(claims[c])] as const));
+  const tokens = Object.fromEntries(signed) as Record<CallerName, string>;
   const agents = new Map([1, opts.concurrency].map((c) => [c, agentFor(c)]));
   const b: Bench = { base: api.base, tokens, capture, raw, agents };
 

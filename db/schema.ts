@@ -59,14 +59,16 @@ export const cases = pgTable(
     index('cases_escalated_idx')
       .on(t.escalationLevel.desc().nullsFirst(), t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
-    // A Kabid's lists (a province: without a status, by stage, escalations): otherwise the newest cases of
-    // every province were walked until enough were the province's (18 ms for a small one at 1,000,000 rows).
+    // A Kabid's lists (a province without a status, and by stage, filtered within it; its escalations):
+    // otherwise the newest cases of every province were walked until enough were the province's (18 ms for
+    // a small one at 1,000,000 rows).
     index('cases_province_opened_idx').on(t.provinceCode, t.openedAt, t.caseId),
     index('cases_province_escalated_idx')
       .on(t.provinceCode, t.escalationLevel.desc().nullsFirst(), t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
     // The overdue view (most overdue first) over open cases only, for a region, a province and the country:
-    // the country's was a parallel scan of the whole table (180 ms at 1,000,000 rows).
+    // the country's was a parallel scan of the whole table (180 ms at 1,000,000 rows). The price: a write
+    // that moves an open case's next deadline is never a HOT update (docs/BENCHMARKS.md, lists).
     index('cases_region_due_idx').on(t.regionCode, t.nextDeadlineAt, t.caseId).where(sql`${t.status} = 'open'`),
     index('cases_province_due_idx').on(t.provinceCode, t.nextDeadlineAt, t.caseId).where(sql`${t.status} = 'open'`),
     index('cases_due_idx').on(t.nextDeadlineAt, t.caseId).where(sql`${t.status} = 'open'`),

@@ -31,13 +31,22 @@ const admin: Principal = { id: 'admin-1', role: 'admin', regions: ['*'] };
 type Ask = (db: Db) => Promise<unknown>;
 const cases = (who: Principal, query: Record<string, string>): Ask => (db) => listCases(db, who, caseListQuery.parse(query));
 const escalations = (who: Principal, query: Record<string, string>): Ask => (db) => listEscalations(db, who, escalationQuery.parse(query), new Date());
+/** The second page of a list, by the first page's cursor: the seek must stay in the index too. */
+const page2 =
+  (list: (who: Principal, query: Record<string, string>) => Ask, who: Principal, query: Record<string, string>): Ask =>
+  async (db) => {
+    const first = (await list(who, query)(db)) as { nextCursor: string | null };
+    if (!first.nextCursor) throw new Error('the first page has no cursor: too few rows for a second page');
+    return list(who, { ...query, cursor: first.nextCursor })(db);
+  };
 
-/** Each list, who asks it, and the index that must serve it. */
+/** [what staff look at, the route's query for it, the one index that must answer it]. */
 const LISTS: [string, Ask, string][] = [
   ["a Kasi's region", cases(kasi, { region: '64.72' }), 'cases_region_opened_idx'],
   ["a Kasi's region by stage", cases(kasi, { region: '64.72', stage: 'assessment' }), 'cases_region_stage_idx'],
   ["a Kasi's open cases", cases(kasi, { region: '64.72', status: 'open' }), 'cases_region_status_idx'],
   ["a worker's own open cases", cases(worker, { assignee: 'cm-6472-1', status: 'open' }), 'cases_assignee_idx'],
+  ["a Kasi's region, page 2", page2(cases, kasi, { region: '64.72' }), 'cases_region_opened_idx'],
   ["a Kasi's escalations", escalations(kasi, { region: '64.72' }), 'cases_region_escalated_idx'],
   ["a Kasi's overdue cases", escalations(kasi, { region: '64.72', view: 'overdue' }), 'cases_region_due_idx'],
   ["a Kabid's province", cases(kabid, { region: '64' }), 'cases_province_opened_idx'],
@@ -45,6 +54,7 @@ const LISTS: [string, Ask, string][] = [
   ["a Kabid's open cases", cases(kabid, { region: '64', status: 'open' }), 'cases_province_status_idx'],
   ["a Kabid's escalations", escalations(kabid, {}), 'cases_province_escalated_idx'],
   ["a Kabid's overdue cases", escalations(kabid, { view: 'overdue' }), 'cases_province_due_idx'],
+  ["a Kabid's overdue cases, page 2", page2(escalations, kabid, { view: 'overdue' }), 'cases_province_due_idx'],
   ['every case, newest first', cases(admin, {}), 'cases_opened_idx'],
   ['every escalation', escalations(admin, { minLevel: '2' }), 'cases_escalated_idx'],
   ['every overdue case', escalations(admin, { view: 'overdue' }), 'cases_due_idx'],
@@ -60,13 +70,13 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-/** The statement with its values written in, for EXPLAIN (a list's values are text, numbers and times). */
+/** The statement with its values written in, for EXPLAIN: a list's values are text, numbers and times. */
 function inline(text: string, params: unknown[]): string {
   return text.replace(/\$(\d+)/g, (_, n: string) => {
     const v = params[Number(n) - 1];
     if (typeof v === 'number') return String(v);
-    const s = v instanceof Date ? v.toISOString() : String(v);
-    return `'${s.replace(/'/g, "''")}'`;
+    if (typeof v !== 'string' && !(v instanceof Date)) throw new Error(`cannot write $${n} (${typeof v}) into the statement`);
+    return `'${(v instanceof Date ? v.toISOString() : v).replace(/'/g, "''")}'`;
   });
 }
 
@@ -74,27 +84,36 @@ const UNDO = new Error('undo');
 
 /**
  * Cases spread as a read model spreads them (5 provinces of 10 kabupaten/kota, three workers in each, 18 %
- * open, 14 % of open cases escalated, a fifth of them overdue), so the planner's statistics choose as they would at scale.
+ * open, 14 % of open cases escalated, a fifth overdue), each trait drawn on its own (a hash of the case
+ * number), so the planner's statistics weigh each filter as they would at scale.
  */
 const SPREAD_CASES = `
+  with drawn as (
+    select g, array(select (hashint4(g * 8 + k)::bigint + 2147483648) % 1000 from generate_series(1, 7) k) as u
+    from generate_series(1, 20000) g
+  ), placed as (
+    select g, u, u[1] < 180 as open, (60 + u[2] % 5)::text as province, (70 + u[3] % 10)::text as kabkota from drawn
+  )
   insert into cases (case_id, workflow_id, status, stage, pathway, category, risk_level, region_code, province_code,
     assigned_worker, escalation_level, next_deadline_kind, next_deadline_at, policy_version, opened_at, updated_at, last_seq)
-  select 'plan-' || g, 'case-plan-' || g, o.status,
-    case when o.status = 'open' then (array['identification','assessment','planning','monitoring'])[1 + g % 4] else 'closed' end,
-    'odgj', 'odgj_terlantar', (array['high','medium','low'])[1 + g % 3],
-    (60 + g % 5) || '.' || (70 + (g / 5) % 10), (60 + g % 5)::text, 'cm-' || (60 + g % 5) || (70 + (g / 5) % 10) || '-' || (g / 50) % 3,
-    case when o.status = 'open' and g % 7 = 0 then 1 + g % 3 else 0 end,
-    case when o.status = 'open' then 'assessment' end,
-    case when o.status = 'open' then now() + ((g % 25) - 5) * interval '1 day' end,
+  select 'plan-' || g, 'case-plan-' || g, case when open then 'open' else 'closed' end,
+    case when open then (array['identification','assessment','planning','monitoring'])[1 + u[7] % 4] else 'closed' end,
+    'odgj', 'odgj_terlantar', (array['high','medium','low'])[1 + u[7] / 4 % 3],
+    province || '.' || kabkota, province, 'cm-' || province || kabkota || '-' || u[4] % 3,
+    case when open and u[5] < 140 then 1 + u[5] % 3 else 0 end,
+    case when open then 'assessment' end,
+    case when open and u[6] < 200 then now() - (1 + u[6] % 5) * interval '1 day'
+         when open then now() + (1 + u[6] % 20) * interval '1 day' end,
     'test', now() - g * interval '1 hour', now(), 1
-  from generate_series(1, 20000) g, lateral (select case when g % 50 < 9 then 'open' else 'closed' end as status) o`;
+  from placed`;
 
 /** The plan of each list's statement, in one transaction that adds the rows and leaves nothing behind. */
 async function plansOf(lists: Ask[]): Promise<PlanNode[][]> {
   const seen: { text: string; params: unknown[] }[] = [];
   const logger: Logger = { logQuery: (text, params) => void seen.push({ text, params }) };
   const client = (database.db as unknown as { $client: unknown }).$client;
-  const db: Db = database.kind === 'postgres' ? drizzlePg(client as Pool, { schema, logger }) : (drizzlePglite(client as PGlite, { schema, logger }) as unknown as Db);
+  const db: Db =
+    database.kind === 'postgres' ? drizzlePg(client as Pool, { schema, logger }) : (drizzlePglite(client as PGlite, { schema, logger }) as unknown as Db);
   const plans: PlanNode[][] = [];
   await db
     .transaction(async (tx) => {
@@ -105,19 +124,22 @@ async function plansOf(lists: Ask[]): Promise<PlanNode[][]> {
       for (const ask of lists) {
         seen.length = 0;
         await ask(tx as unknown as Db);
-        const list = seen.find((q) => /^select .* from "cases"/is.test(q.text));
+        // The page asked last (a page 2 asks page 1 first for its cursor).
+        const list = seen.filter((q) => /^select .* from "cases" .* order by /is.test(q.text)).at(-1);
         if (!list) throw new Error('the list sent no query on cases');
         const result = (await tx.execute(sql.raw(`explain (format json) ${inline(list.text, list.params)}`))) as unknown as { rows: Record<string, unknown>[] };
         const json = Object.values(result.rows[0]!)[0];
         const [top] = (typeof json === 'string' ? JSON.parse(json) : json) as [{ Plan: PlanNode }];
         plans.push(nodes(top.Plan));
       }
-      // Nothing to keep: the rows, their statistics and the settings go with the transaction.
+      // Nothing to keep: the rows, the statistics gathered and the settings go with the transaction.
       throw UNDO;
     })
     .catch((err: unknown) => {
       if (err !== UNDO) throw err;
     });
+  // ANALYZE wrote the table's size in place, outside the transaction: counted again, it is the real one.
+  await database.db.execute(sql.raw('analyze cases'));
   return plans;
 }
 
