@@ -4,7 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseCommand } from '../../domain/commands';
 import { isRuleCode } from '../../domain/rule-codes';
-import type { CaseView } from '../../workflows/case/contract';
+import type { CaseView, CommandResult } from '../../workflows/case/contract';
 import { caseWorkflowId, commandUpdate, getCaseQuery } from '../../workflows/case/contract';
 import type { ServiceDeps } from '../deps';
 import type { Principal } from '../http/principal';
@@ -44,7 +44,7 @@ export async function actOnCase(
   caseId: string,
   given: CaseCommand,
   idempotencyKey: string,
-): Promise<CaseView> {
+): Promise<CommandResult> {
   // The case records what it is told: an old code sent by an old script is recorded as the current one.
   const command = withCurrentCodes(given);
   const transferStep = command.type === 'decideTransfer' || command.type === 'recordBast';

@@ -41,6 +41,21 @@ export const caseViewSchema = z
   .looseObject({ caseId: z.string(), status: z.enum(CASE_STATUSES), stage: z.enum(STAGES), nextDeadline: deadlineSchema })
   .meta({ id: 'CaseView', description: 'The live case file from the workflow, including the (decrypted) intake details' });
 
+export const commandResultSchema = z
+  .looseObject({
+    caseId: z.string(),
+    status: z.enum(CASE_STATUSES),
+    stage: z.enum(STAGES),
+    nextDeadline: deadlineSchema,
+    notesCount: z.number().int().min(0),
+    newNotes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), about: z.string() })),
+  })
+  .meta({
+    id: 'CommandResult',
+    description:
+      'The case as the command left it, without its note history: how many notes it holds (notesCount) and the ones this command wrote (newNotes); GET /v1/cases/:id has every note',
+  });
+
 export const caseDetailsSchema = z
   .object({
     caseId: z.string(),

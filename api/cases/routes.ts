@@ -20,7 +20,7 @@ import { listCases } from './list';
 import { caseSummary } from './present';
 import type { CaseDetails } from './read';
 import { liveAccess, readCase, readTimeline, seenBy } from './read';
-import { caseDetailsSchema, casePageSchema, caseViewSchema, openedCaseSchema, timelinePageSchema } from './responses';
+import { caseDetailsSchema, casePageSchema, commandResultSchema, openedCaseSchema, timelinePageSchema } from './responses';
 import { caseListQuery, openCaseBody, timelineQuery } from './schemas';
 
 /** A malformed id is a case that does not exist. */
@@ -149,7 +149,7 @@ export function casePaths(route: RegisterRoute): void {
     description: 'Each command type is an Update of the case workflow; its validator refuses what the role or the case state forbids.',
     request: { headers: headers(true), params, body: jsonBody(commandBody) },
     responses: common({
-      200: json(caseViewSchema, 'The case after the command'),
+      200: json(commandResultSchema, 'The case after the command, without its note history'),
       400: problem('Malformed JSON or Idempotency-Key'),
       403: problem('The role may not give this command (ROLE_NOT_ALLOWED or FORBIDDEN)'),
       404: notFound,

@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { z } from 'zod';
 import { buildOpenApiDocument } from '../../api/docs/document';
 import { batchPageSchema, batchViewSchema, openedBatchSchema } from '../../api/batches/schemas';
-import { caseDetailsSchema, casePageSchema, caseViewSchema, openedCaseSchema, timelinePageSchema } from '../../api/cases/responses';
+import { caseDetailsSchema, casePageSchema, commandResultSchema, openedCaseSchema, timelinePageSchema } from '../../api/cases/responses';
 import { problemSchema } from '../../api/http/openapi';
 import { statsSchema } from '../../api/stats/routes';
 import type { DevWorker } from '../helpers/dev-worker';
@@ -38,7 +38,7 @@ const SUCCESS_SHAPES: Record<string, z.ZodType> = {
   openCase: openedCaseSchema,
   listCases: casePageSchema,
   getCase: caseDetailsSchema,
-  actOnCase: caseViewSchema,
+  actOnCase: commandResultSchema,
   getTimeline: timelinePageSchema,
   listEscalations: casePageSchema,
   caseStats: statsSchema,

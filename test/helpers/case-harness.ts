@@ -16,7 +16,7 @@ import { caseEvents, cases } from '../../db/schema';
 import type { CaseCommand } from '../../domain/commands';
 import type { Actor } from '../../domain/roles';
 import type { caseWorkflow } from '../../workflows/case/workflow';
-import type { CaseView, OpenCaseInput } from '../../workflows/case/contract';
+import type { CaseView, CommandResult, OpenCaseInput } from '../../workflows/case/contract';
 import type { PartnerCommand } from '../../domain/commands';
 import { caseWorkflowId, commandUpdate, getCaseQuery, partnerReportSignal } from '../../workflows/case/contract';
 import type { SA } from '../../workflows/search-attributes';
@@ -83,7 +83,7 @@ export async function saveHistory(handle: Pick<CaseHandle, 'fetchHistory'>, name
   fs.writeFileSync(path.join(__dirname, '..', 'histories', `${name}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
 }
 
-export function act(handle: CaseHandle, actor: Actor, command: CaseCommand): Promise<CaseView> {
+export function act(handle: CaseHandle, actor: Actor, command: CaseCommand): Promise<CommandResult> {
   return handle.executeUpdate(commandUpdate(command.type), { args: [{ actor, command }] });
 }
 
@@ -182,7 +182,7 @@ export async function caseRow(database: Database, caseId: string) {
  * Rules v3: the rapid assessment (it is the first response too) and the supervisor's pathway decision.
  * Facility care (odgj, medical) is then in linking; the others await the comprehensive assessment.
  */
-export async function decided(handle: CaseHandle, pathway: CaseView['pathway'], category?: CaseView['category']): Promise<CaseView> {
+export async function decided(handle: CaseHandle, pathway: CaseView['pathway'], category?: CaseView['category']): Promise<CommandResult> {
   await act(handle, CM, { type: 'recordRapidAssessment', danger: 'none', medicalEmergency: false, capacity: 'has_capacity', needs: [] });
   return act(handle, SUP, { type: 'decidePathway', pathway, ...(category ? { category } : {}) });
 }

@@ -90,9 +90,9 @@ test('a supervisor withdrawing a case cancels what is pending with partners and 
   const types = (await timeline(h.database, caseId)).map((e) => e.type);
   expect(types.slice(-3)).toEqual(['referral.cancelled', 'shelter.left', 'case.withdrawn']);
   // The reason is kept with the case (encrypted), and the timeline points at it without repeating it.
-  expect(view.notes.at(-1)).toMatchObject({ text: 'duplicate of another case', about: 'withdraw', by: 'sup-1' });
+  expect(view.newNotes).toEqual([expect.objectContaining({ text: 'duplicate of another case', about: 'withdraw', by: 'sup-1' })]);
   const withdrawn = (await timeline(h.database, caseId)).at(-1)!;
-  expect(withdrawn.data).toEqual({ stage: 'linking', note: view.notes.length - 1 });
+  expect(withdrawn.data).toEqual({ stage: 'linking', note: view.notesCount - 1 });
   expect(JSON.stringify(await timeline(h.database, caseId))).not.toContain('duplicate of another case');
   expect(await caseRow(h.database, caseId)).toMatchObject({ status: 'withdrawn' });
 });
@@ -161,6 +161,22 @@ test('a long case continues as new with its file, timeline numbering and handler
   await partner(latest as CaseHandle, 'x', { type: 'recordServiceDelivered', serviceId: 'svc-9' });
   await eventOf(h.database, caseId, 'partner.report_ignored');
   await finish(latest);
+});
+
+test("a command's answer carries the notes it wrote, not every note of the case", async () => {
+  const { handle } = await h.start({ riskLevel: 'low' });
+  await act(handle, OP, { type: 'acknowledge' });
+  const text = (i: number) => `kunjungan ${i}: `.padEnd(1000, 'x');
+  const answers = [];
+  for (let i = 0; i < 6; i++) answers.push(await act(handle, CM, { type: 'addNote', text: text(i) }));
+  const [first, last] = [answers[0]!, answers.at(-1)!];
+  expect(last).not.toHaveProperty('notes');
+  expect(last.notesCount).toBe(6);
+  expect(last.newNotes).toEqual([expect.objectContaining({ text: text(5), about: 'addNote', by: CM.id })]);
+  // Every answer stays in the history: its size must not grow with the case's notes.
+  expect(JSON.stringify(last).length - JSON.stringify(first).length).toBeLessThan(200);
+  expect((await handle.query(getCaseQuery)).notes.map((n) => n.text)).toEqual([0, 1, 2, 3, 4, 5].map(text));
+  await finish(handle);
 });
 
 test('the clocks start when the report arrived, not when a busy worker first runs the case', async () => {

@@ -70,6 +70,15 @@ export type CaseView = Omit<CaseFile, 'fired' | 'partnerReports' | 'version' | '
   timelineLength: number;
 };
 
+/**
+ * What a staff command answers: the case as the command left it, without its note history — how many notes
+ * it holds, and the ones this command wrote. An Update's result stays in the case's history, and a case's
+ * notes are not bounded: with every note in every answer, a long case's history grew with the square of its
+ * notes (60 notes of 1,000 characters: the 60th answer 88 KB, the answers 87 % of the history; #17).
+ * `getCase` has them all.
+ */
+export type CommandResult = Omit<CaseView, 'notes'> & { notesCount: number; newNotes: CaseView['notes'] };
+
 /** A staff command, with who gives it; the Update is named after the command type. */
 export interface CommandRequest {
   actor: Actor;
@@ -99,12 +108,12 @@ export const getCaseQuery = query<CaseView>('getCase');
 export const partnerReportSignal = signal<[PartnerReport]>('partnerReport');
 export const groupTripSignal = signal<[GroupTrip]>('groupTrip');
 
-const commandUpdates = Object.fromEntries(COMMAND_TYPES.map((type) => [type, update<CaseView, [CommandRequest]>(type)])) as Record<
+const commandUpdates = Object.fromEntries(COMMAND_TYPES.map((type) => [type, update<CommandResult, [CommandRequest]>(type)])) as Record<
   CommandType,
-  UpdateDefinition<CaseView, [CommandRequest]>
+  UpdateDefinition<CommandResult, [CommandRequest]>
 >;
 
 /** The Update for a command type; its name is the command type, so the Web UI shows what was done. */
-export function commandUpdate(type: CommandType): UpdateDefinition<CaseView, [CommandRequest]> {
+export function commandUpdate(type: CommandType): UpdateDefinition<CommandResult, [CommandRequest]> {
   return commandUpdates[type];
 }

@@ -14,7 +14,7 @@ import { COMMAND_TYPES, execute, refusal } from '../../domain/steps/index';
 import type { CaseWorkflowInput, CommandRequest, GroupTrip, PartnerReport } from './contract';
 import { commandUpdate, getCaseQuery, groupTripSignal, partnerReportSignal } from './contract';
 import type { CaseRecorder } from './recorder';
-import { caseView } from './view';
+import { caseView, commandResult } from './view';
 
 function refused(code: RuleCode): ApplicationFailure {
   return ApplicationFailure.create({ type: code, message: RULE_MESSAGES[code].en, nonRetryable: true });
@@ -29,8 +29,9 @@ export function handleMessages(file: CaseFile, input: CaseWorkflowInput, policy:
     setHandler(
       commandUpdate(type),
       async (req: CommandRequest) => {
+        const notesBefore = file.notes.length;
         await recorder.record(execute(file, req.command, ctx(req.actor, req.scope)), req.actor);
-        return view();
+        return commandResult(view(), notesBefore);
       },
       {
         validator: (req: CommandRequest) => {

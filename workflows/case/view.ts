@@ -9,7 +9,7 @@ import { nextDeadline } from '../../domain/scheduler';
 import { currentDetails } from '../../domain/case/ui-texts';
 import { advocacyStatus } from '../../domain/steps/advocacy';
 import { caseSearchAttributes } from '../search-attributes';
-import type { CaseView, CaseWorkflowInput } from './contract';
+import type { CaseView, CaseWorkflowInput, CommandResult } from './contract';
 import { caseWorkflowId } from './contract';
 
 export function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Policy, timelineLength: number): CaseView {
@@ -24,6 +24,12 @@ export function caseView(file: CaseFile, input: CaseWorkflowInput, policy: Polic
     policyVersion: policy.version,
     timelineLength,
   };
+}
+
+/** The answer to a command: the view without the notes written before it (`notesBefore` of them). */
+export function commandResult(view: CaseView, notesBefore: number): CommandResult {
+  const { notes, ...rest } = view;
+  return { ...rest, notesCount: notes.length, newNotes: notes.slice(notesBefore) };
 }
 
 export function projection(file: CaseFile, policy: Policy): CaseProjection {
