@@ -41,12 +41,8 @@ export const caseViewSchema = z
   .looseObject({ caseId: z.string(), status: z.enum(CASE_STATUSES), stage: z.enum(STAGES), nextDeadline: deadlineSchema })
   .meta({ id: 'CaseView', description: 'The live case file from the workflow, including the (decrypted) intake details' });
 
-export const commandResultSchema = z
-  .looseObject({
-    caseId: z.string(),
-    status: z.enum(CASE_STATUSES),
-    stage: z.enum(STAGES),
-    nextDeadline: deadlineSchema,
+export const commandResultSchema = caseViewSchema
+  .extend({
     notesCount: z.number().int().min(0),
     newNotes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), about: z.string() })),
   })
