@@ -38,3 +38,28 @@ test('the simulators derive a partner token the API accepts from the shared secr
   expect(await callbackTokenFrom({ PARTNER_CALLBACK_TOKEN: 'given', SIGAP_JWT_SECRET: SECRET })).toBe('given');
   expect(await callbackTokenFrom({})).toBeUndefined();
 });
+
+test('a verified token is trusted again for a minute at most, never past its expiry, and only by its exact text', async () => {
+  let now = Date.now();
+  const verify = createTokenVerifier(testTokenSettings, () => now);
+  const expected = { id: 'ps-9', role: 'case_manager', regions: ['64.72'] };
+  // Ten seconds to live, accepted until thirty seconds after that (the clocks' tolerance).
+  const brief = await signToken(testTokenSettings, { sub: 'ps-9', role: 'case_manager', regions: ['64.72'] }, '10s');
+  const first = await verify(brief);
+  expect(first).toEqual(expected);
+  first.regions.push('*');
+  // What one caller does to its principal is not what the next request gets.
+  await expect(verify(brief)).resolves.toEqual(expected);
+  // Within the minute, but past expiry and tolerance: refused, though it was verified a moment ago.
+  now += 41_000;
+  await expect(verify(brief)).rejects.toThrow('token rejected');
+  // A token whose signature is altered is checked in full, whatever was verified before.
+  const long = await signToken(testTokenSettings, { sub: 'ps-9', role: 'case_manager', regions: ['64.72'] });
+  await expect(verify(long)).resolves.toEqual(expected);
+  const [head, body, signature] = long.split('.');
+  const forged = `${head}.${body}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
+  await expect(verify(forged)).rejects.toThrow('token rejected');
+  // Hours later (its eight hours are over) it is refused too: nothing is kept past an expiry.
+  now += 9 * 3600_000;
+  await expect(verify(long)).rejects.toThrow('token rejected');
+});
