@@ -10,11 +10,12 @@ import type { Keyset, Page } from '../http/keyset';
 import { keysetPage } from '../http/keyset';
 import type { Principal } from '../http/principal';
 import { regionFilter, regionScope } from '../http/region-scope';
-import type { CaseRow } from './read';
+import type { CaseSummaryRow } from './present';
+import { SUMMARY_COLUMNS } from './present';
 import type { CaseListQuery } from './schemas';
 
 /** (openedAt, caseId) of the last row: pages stay stable while cases open. */
-export const NEWEST_FIRST: Keyset<CaseRow> = [
+export const NEWEST_FIRST: Keyset<CaseSummaryRow> = [
   { name: 't', column: cases.openedAt, kind: 'time', direction: 'desc', value: (c) => c.openedAt },
   { name: 'id', column: cases.caseId, kind: 'text', direction: 'desc', value: (c) => c.caseId },
 ];
@@ -34,7 +35,7 @@ export function caseFilters(principal: Principal, q: Pick<CaseListQuery, 'region
   ];
 }
 
-export function listCases(db: Db, principal: Principal, q: CaseListQuery): Promise<Page<CaseRow>> {
+export function listCases(db: Db, principal: Principal, q: CaseListQuery): Promise<Page<CaseSummaryRow>> {
   const filters = [
     ...caseFilters(principal, q),
     q.status ? eq(cases.status, q.status) : undefined,
@@ -49,10 +50,10 @@ export function listCases(db: Db, principal: Principal, q: CaseListQuery): Promi
  * One page of the read model's cases matching `filters`, in the keyset's order: real work only (every
  * list of cases — the case list, escalations, transfers — pages here, so none shows a training case).
  */
-export function casePage(db: Db, keyset: Keyset<CaseRow>, filters: (SQL | undefined)[], q: { cursor?: string; limit: number }): Promise<Page<CaseRow>> {
+export function casePage(db: Db, keyset: Keyset<CaseSummaryRow>, filters: (SQL | undefined)[], q: { cursor?: string; limit: number }): Promise<Page<CaseSummaryRow>> {
   return keysetPage(keyset, q, (after, order, limit) =>
     db
-      .select()
+      .select(SUMMARY_COLUMNS)
       .from(cases)
       .where(and(realCases(), ...filters, after))
       .orderBy(...order)

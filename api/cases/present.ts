@@ -1,10 +1,36 @@
 // How read-model rows look to API clients: codes and opaque ids only, never personal data.
-import type { cases } from '../../db/schema';
+import { cases } from '../../db/schema';
 import { shownCategory } from './current-codes';
 
 type CaseRow = typeof cases.$inferSelect;
 
-export function caseSummary(c: CaseRow) {
+/**
+ * The columns a summary shows and a list's order needs, and no others: a list reads, parses and maps
+ * 51 rows of them on every request (#17), and the case's access grants and workflow id are not shown.
+ */
+export const SUMMARY_COLUMNS = {
+  caseId: cases.caseId,
+  status: cases.status,
+  stage: cases.stage,
+  pathway: cases.pathway,
+  category: cases.category,
+  riskLevel: cases.riskLevel,
+  regionCode: cases.regionCode,
+  jurisdiction: cases.jurisdiction,
+  assignedWorker: cases.assignedWorker,
+  escalationLevel: cases.escalationLevel,
+  escalations: cases.escalations,
+  nextDeadlineKind: cases.nextDeadlineKind,
+  nextDeadlineAt: cases.nextDeadlineAt,
+  transferStatus: cases.transferStatus,
+  transferToRegion: cases.transferToRegion,
+  openedAt: cases.openedAt,
+  updatedAt: cases.updatedAt,
+};
+
+export type CaseSummaryRow = Pick<CaseRow, keyof typeof SUMMARY_COLUMNS>;
+
+export function caseSummary(c: CaseSummaryRow) {
   return {
     caseId: c.caseId,
     status: c.status,

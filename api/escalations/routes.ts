@@ -5,8 +5,8 @@ import { Router } from 'express';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
 import { caseFilters, casePage } from '../cases/list';
+import type { CaseSummaryRow } from '../cases/present';
 import { caseSummary } from '../cases/present';
-import type { CaseRow } from '../cases/read';
 import { casePageSchema } from '../cases/responses';
 import { allow } from '../auth/authenticate';
 import type { Keyset, Page } from '../http/keyset';
@@ -18,16 +18,16 @@ import { principalOf } from '../http/principal';
 import type { EscalationQuery } from './schemas';
 import { escalationQuery } from './schemas';
 
-const HIGHEST_LEVEL_FIRST: Keyset<CaseRow> = [
+const HIGHEST_LEVEL_FIRST: Keyset<CaseSummaryRow> = [
   { name: 'l', column: cases.escalationLevel, kind: 'int', direction: 'desc', value: (c) => c.escalationLevel },
   { name: 'id', column: cases.caseId, kind: 'text', direction: 'asc', value: (c) => c.caseId },
 ];
-const MOST_OVERDUE_FIRST: Keyset<CaseRow> = [
+const MOST_OVERDUE_FIRST: Keyset<CaseSummaryRow> = [
   { name: 't', column: cases.nextDeadlineAt, kind: 'time', direction: 'asc', value: (c) => c.nextDeadlineAt! },
   { name: 'id', column: cases.caseId, kind: 'text', direction: 'asc', value: (c) => c.caseId },
 ];
 
-export function listEscalations(db: Db, principal: Principal, q: EscalationQuery, now: Date): Promise<Page<CaseRow>> {
+export function listEscalations(db: Db, principal: Principal, q: EscalationQuery, now: Date): Promise<Page<CaseSummaryRow>> {
   const overdue = q.view === 'overdue';
   const filters = [
     eq(cases.status, 'open'),

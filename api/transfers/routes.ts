@@ -11,7 +11,7 @@ import { STAFF } from '../../domain/roles';
 import { allow } from '../auth/authenticate';
 import { casePage, NEWEST_FIRST } from '../cases/list';
 import { caseSummary } from '../cases/present';
-import type { CaseRow } from '../cases/read';
+import type { CaseSummaryRow } from '../cases/present';
 import { casePageSchema } from '../cases/responses';
 import type { Page } from '../http/keyset';
 import type { RegisterRoute } from '../http/openapi';
@@ -52,7 +52,7 @@ function fromCallersRegions(principal: Principal): SQL | undefined {
   return or(regionScope(principal), handedOver);
 }
 
-export function listTransfers(db: Db, principal: Principal, q: TransferQuery): Promise<Page<CaseRow>> {
+export function listTransfers(db: Db, principal: Principal, q: TransferQuery): Promise<Page<CaseSummaryRow>> {
   const filters = [eq(cases.transferStatus, q.status), q.direction === 'incoming' ? toCallersRegions(principal) : fromCallersRegions(principal)];
   return casePage(db, NEWEST_FIRST, filters, q);
 }
