@@ -26,11 +26,11 @@ export type VerifyToken = (token: string) => Promise<Principal>;
 export class InvalidToken extends Error {}
 
 /**
- * A verified token is trusted again, without checking its signature, for this long (real time) and never
- * past its expiry: a client sends the same token on every request for hours, and the check was the
- * largest single cost of a list request after the query (#17: ~0.45 ms of ~2.4 ms). A key removed from
- * the identity provider's set stops a token it signed within this time; staff the registry deactivates
- * are stopped by the practice check on every request, which this does not skip.
+ * A verified token is trusted again, without checking its signature, for this long by the host's clock
+ * and never past its expiry (with the same 30 s tolerance the check allows): a client sends the same
+ * token on every request for hours, and the check was one of the largest costs of a request outside the
+ * database (#17: ~0.45 ms). Staff the registry deactivates are stopped by the practice check on every
+ * request, which this does not skip.
  */
 export const VERIFIED_TOKEN_MS = 60_000;
 /** Distinct tokens kept; the oldest goes first (a few per staff member a day). */
@@ -38,25 +38,37 @@ const VERIFIED_TOKENS_KEPT = 10_000;
 /** Seconds a token is still accepted after its expiry (clocks of the identity provider and this host). */
 const CLOCK_TOLERANCE_S = 30;
 
-interface Verified {
-  principal: Principal;
-  until: number;
+/** A full check of a token at a moment: its signature and claims, and when it expires (seconds). */
+export type CheckToken = (token: string, at: number) => Promise<{ principal: Principal; exp?: number | undefined }>;
+
+/** `check`, asked once per token text and then trusted for `VERIFIED_TOKEN_MS` at most. */
+export function trustedAfterCheck(check: CheckToken, now: () => number): VerifyToken {
+  // By the token's exact text: another token, however similar, is checked in full.
+  const verified = new Map<string, { principal: Readonly<Principal>; until: number }>();
+  const copy = (p: Readonly<Principal>): Principal => ({ ...p, regions: [...p.regions] });
+  return async (token) => {
+    const at = now();
+    const kept = verified.get(token);
+    if (kept && kept.until > at) return copy(kept.principal);
+    if (kept) verified.delete(token);
+    const { principal, exp } = await check(token, at);
+    const expires = exp === undefined ? Infinity : (exp + CLOCK_TOLERANCE_S) * 1000;
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+    verified.set(token, { principal: copy(principal), until: Math.min(at + VERIFIED_TOKEN_MS, expires) });
+    return principal;
+  };
 }
 
 export function createTokenVerifier(settings: TokenSettings, now: () => number = Date.now): VerifyToken {
   // The secret imported once: jose would import raw bytes again on every request (#17: ~0.1 ms each).
+  // jose keeps a downloaded key set for 10 minutes: a key withdrawn from it stops its tokens within that
+  // and the minute above.
   const key: KeyObject | JWTVerifyGetKey | undefined = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
     : settings.secret && createSecretKey(settings.secret);
   if (!key) throw new Error('token verification needs SIGAP_JWT_JWKS_URL or SIGAP_JWT_SECRET');
   const algorithms = settings.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
-  // By the token's exact text: another token, however similar, is verified in full.
-  const verified = new Map<string, Verified>();
-  return async (token) => {
-    const at = now();
-    const kept = verified.get(token);
-    if (kept && kept.until > at) return { ...kept.principal, regions: [...kept.principal.regions] };
-    if (kept) verified.delete(token);
+  return trustedAfterCheck(async (token, at) => {
     let payload: { exp?: number | undefined };
     try {
       ({ payload } = await jwtVerify(token, key as KeyObject, {
@@ -72,12 +84,8 @@ export function createTokenVerifier(settings: TokenSettings, now: () => number =
     }
     const parsed = claims.safeParse(payload);
     if (!parsed.success) throw new InvalidToken('token claims rejected');
-    const principal: Principal = { id: parsed.data.sub, role: parsed.data.role, regions: parsed.data.regions };
-    const expires = payload.exp === undefined ? Infinity : (payload.exp + CLOCK_TOLERANCE_S) * 1000;
-    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
-    verified.set(token, { principal, until: Math.min(at + VERIFIED_TOKEN_MS, expires) });
-    return { ...principal, regions: [...principal.regions] };
-  };
+    return { principal: { id: parsed.data.sub, role: parsed.data.role, regions: parsed.data.regions }, exp: payload.exp };
+  }, now);
 }
 
 /** Signs a token with the shared secret: development tokens, tests, and the simulators' callback tokens. */
