@@ -47,26 +47,22 @@ interface Bench {
   tokens: Record<CallerName, string>;
   capture: QueryCapture;
   raw: Pool;
-  agents: Map<number, Agent>;
+  /** For the single requests around the measured ones (page one's cursor, the captured statement). */
+  agent: Agent;
 }
 
 /** Page one's cursor, for a filter that reads page two. */
 async function pathOf(b: Bench, f: ListFilter): Promise<string> {
   if (!f.page2) return f.path;
-  const first = JSON.parse(await get(b.agents.get(1)!, `${b.base}${f.path}`, b.tokens[f.caller])) as { nextCursor: string | null };
+  const first = JSON.parse(await get(b.agent, `${b.base}${f.path}`, b.tokens[f.caller])) as { nextCursor: string | null };
   if (!first.nextCursor) throw new Error(`${f.name}: page one has no next page`);
   return `${f.path}&cursor=${encodeURIComponent(first.nextCursor)}`;
 }
 
 async function mode(b: Bench, url: string, token: string, query: FilterResult['query'], c: number): Promise<ModeResult> {
-  const agent = b.agents.get(c)!;
   const half = Math.floor(opts.requests / 2);
-  const timedApi = async (n: number) => {
-    b.capture.recording = true;
-    const phase = await apiPhase(agent, url, token, n, c);
-    b.capture.recording = false;
-    return phase;
-  };
+  const recording = { start: () => (b.capture.recording = true), stop: () => (b.capture.recording = false) };
+  const timedApi = (n: number) => apiPhase(url, token, n, c, recording);
   // API, raw, raw, API: neither path always runs on the warmer cache or the busier minute.
   const a1 = await timedApi(half);
   const r1 = await rawPhase(b.raw, query, half, c);
@@ -79,10 +75,10 @@ async function runFilter(b: Bench, f: ListFilter): Promise<Omit<FilterResult, 'p
   const url = `${b.base}${await pathOf(b, f)}`;
   const token = b.tokens[f.caller];
   let body = '';
-  const query = await b.capture.next(async () => (body = await get(b.agents.get(1)!, url, token)));
+  const query = await b.capture.next(async () => (body = await get(b.agent, url, token)));
   const items = (JSON.parse(body) as { items: unknown[] }).items.length;
   if (opts.warmup > 0) {
-    await apiPhase(b.agents.get(opts.concurrency)!, url, token, opts.warmup, opts.concurrency);
+    await apiPhase(url, token, opts.warmup, opts.concurrency);
     await rawPhase(b.raw, query, opts.warmup, opts.concurrency);
   }
   b.capture.take();
@@ -108,8 +104,8 @@ async function main(): Promise<void> {
   const claims = callers(scene);
   const signed = await Promise.all(CALLER_NAMES.map(async (c) => [c, await api.sign(claims[c])] as const));
   const tokens = Object.fromEntries(signed) as Record<CallerName, string>;
-  const agents = new Map([1, opts.concurrency].map((c) => [c, agentFor(c)]));
-  const b: Bench = { base: api.base, tokens, capture, raw, agents };
+  const agent = agentFor(1);
+  const b: Bench = { base: api.base, tokens, capture, raw, agent };
 
   const results: FilterResult[] = [];
   for (const f of listFilters(scene)) {
@@ -124,7 +120,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${result.join('\n')}\n\n${results.map((r) => `${r.filter.name}: ${r.plan.scans.join(' + ')}${r.plan.sorts ? ' + sort' : ''}`).join('\n')}\n`);
   const problems = runProblems(run);
   if (opts.write && problems.length === 0) writeListSection(run, result);
-  for (const agent of agents.values()) agent.destroy();
+  agent.destroy();
   await new Promise((r) => api.http.close(r));
   await raw.end();
   await database.close();

@@ -1,6 +1,7 @@
 // The load generator's own thread: the API's callers are elsewhere (a browser, the CLI), so their HTTP
 // client does not run on the API's event loop. Its CPU still counts in this process's figures.
-// Keep-alive sockets, `concurrency` requests in flight, each with its own Idempotency-Key.
+// Keep-alive sockets, `concurrency` requests in flight; a POST carries its own Idempotency-Key, a GET's
+// answer is read whole, as a client reads a page before it shows it.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -12,10 +13,16 @@ export interface LoadJob {
   /** Each request's path in turn; the URL's own path when absent. */
   paths?: string[];
   token: string;
-  body: string;
+  /** A POST's JSON body; a job without one sends GETs. */
+  body?: string;
   n: number;
   concurrency: number;
   ok: number;
+  /**
+   * GETs only: requests sent before the thread says it is ready, uncounted, so that the measured ones find
+   * its HTTP client compiled and its sockets open (a fresh thread's first requests are slower on its side).
+   */
+  warmup?: number;
 }
 
 export interface LoadResult {
@@ -27,41 +34,41 @@ export interface LoadResult {
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-function post(job: LoadJob, target: URL, agent: http.Agent, path: string): Promise<{ status: number; ms: number } | { error: string }> {
+function send(job: LoadJob, target: URL, agent: http.Agent, path: string): Promise<{ status: number; ms: number } | { error: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}`, 'idempotency-key': randomUUID() },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-      },
-    );
+    const get = job.body === undefined;
+    const headers: http.OutgoingHttpHeaders = get
+      ? { accept: 'application/json', authorization: `Bearer ${job.token}` }
+      : { 'content-type': 'application/json', authorization: `Bearer ${job.token}`, 'idempotency-key': randomUUID() };
+    const req = http.request({ host: target.hostname, port: target.port, path, method: get ? 'GET' : 'POST', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      if (get) res.on('data', (c: Buffer) => chunks.push(c));
+      else res.resume();
+      res.on('end', () => {
+        const ms = performance.now() - started;
+        // A page that came back empty is not an answer, whatever its status.
+        if (get && res.statusCode === job.ok && Buffer.concat(chunks).toString().length === 0) resolve({ error: 'empty body' });
+        else resolve({ status: res.statusCode ?? 0, ms });
+      });
+    });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
     req.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
     req.end(job.body);
   });
 }
 
-async function run(job: LoadJob): Promise<LoadResult> {
+async function run(job: LoadJob, n: number, agent: http.Agent): Promise<LoadResult> {
   const target = new URL(job.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   let next = 0;
   let endedAtEpochMs = Date.now();
   await Promise.all(
-    Array.from({ length: Math.min(job.concurrency, job.n) }, async () => {
-      while (next < job.n) {
+    Array.from({ length: Math.min(job.concurrency, n) }, async () => {
+      while (next < n) {
         const i = next++;
-        const answer = await post(job, target, agent, job.paths ? job.paths[i % job.paths.length]! : target.pathname);
+        const answer = await send(job, target, agent, job.paths ? job.paths[i % job.paths.length]! : target.pathname + target.search);
         endedAtEpochMs = performance.timeOrigin + performance.now();
         if ('error' in answer) count(failures, `connection error (${answer.error})`);
         else if (answer.status === job.ok) latencies.push(answer.ms);
@@ -69,13 +76,23 @@ async function run(job: LoadJob): Promise<LoadResult> {
       }
     }),
   );
-  agent.destroy();
   return { latencies, failures: [...failures], endedAtEpochMs };
 }
 
-// Booted before the phase is measured: it says it is ready, and starts on the first message.
+// Booted (and warmed, for GETs) before the phase is measured: it says it is ready, and starts on the first message.
 if (parentPort) {
   const port = parentPort;
-  port.once('message', () => void run(workerData as LoadJob).then((result) => port.postMessage(result)));
-  port.postMessage('ready');
+  const job = workerData as LoadJob;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const warmup = job.body === undefined ? (job.warmup ?? 0) : 0;
+  port.once('message', () =>
+    void run(job, job.n, agent).then((result) => {
+      agent.destroy();
+      port.postMessage(result);
+    }),
+  );
+  void run(job, warmup, agent).then((warm) => {
+    if (warm.failures.length) throw new Error(`the load thread's warm-up failed: ${JSON.stringify(warm.failures)}`);
+    port.postMessage('ready');
+  });
 }

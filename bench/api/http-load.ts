@@ -1,6 +1,6 @@
 // One HTTP load the API benchmarks share: keep-alive connections from a thread of its own (see
-// http-load-thread.ts), each request with its own Idempotency-Key and a bearer token, latencies of the
-// expected status only, everything else counted as a failure by its kind.
+// http-load-thread.ts), each request with a bearer token (and a POST with its own Idempotency-Key),
+// latencies of the expected status only, everything else counted as a failure by its kind.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -12,11 +12,14 @@ export interface HttpLoad {
   url: string;
   paths?: string[];
   token: string;
-  body: unknown;
+  /** A POST's body; without one, the load sends GETs. */
+  body?: unknown;
   n: number;
   concurrency: number;
   /** The status of an answer that counts (201 for an opening, 200 for a command). */
   ok: number;
+  /** GETs only: uncounted requests before the thread says it is ready. */
+  warmup?: number;
 }
 
 export interface ReadyLoad {
@@ -26,7 +29,8 @@ export interface ReadyLoad {
 
 /** Boots the load generator's thread (not part of any measurement) and returns when it is ready. */
 export async function startHttpLoad(load: HttpLoad): Promise<ReadyLoad> {
-  const job: LoadJob = { ...load, body: JSON.stringify(load.body) };
+  const { body, ...rest } = load;
+  const job: LoadJob = body === undefined ? rest : { ...rest, body: JSON.stringify(body) };
   // A thread does not inherit tsx's loader: it registers tsx's require hook, then loads the TypeScript.
   const file = JSON.stringify(path.join(__dirname, 'http-load-thread.ts'));
   const thread = new Worker(`require('tsx/cjs'); require(${file});`, { eval: true, workerData: job });

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { Pool } from 'pg';
 import type { Phase } from '../api/measure';
+import { startHttpLoad } from '../api/http-load';
 import { inFlight, measure } from '../api/measure';
 import type { CapturedQuery } from './capture';
 
@@ -31,9 +32,22 @@ export function agentFor(concurrency: number): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: concurrency });
 }
 
-export async function apiPhase(agent: http.Agent, url: string, token: string, n: number, concurrency: number): Promise<Phase> {
-  const m = await measure(() => inFlight(n, concurrency, () => get(agent, url, token)));
-  return { name: 'API', ...m };
+/** Uncounted requests of the load thread before each phase (see http-load-thread.ts). */
+const CLIENT_WARMUP = 20;
+
+/**
+ * The API's callers are elsewhere: the load comes from a thread of its own, not the API's event loop.
+ * `around` is told when the measured requests begin and end (the thread's warm-up is neither).
+ */
+export async function apiPhase(url: string, token: string, n: number, concurrency: number, around: { start?: () => void; stop?: () => void } = {}): Promise<Phase> {
+  const load = await startHttpLoad({ url, token, n, concurrency, ok: 200, warmup: CLIENT_WARMUP });
+  around.start?.();
+  try {
+    const m = await measure(() => load.run());
+    return { name: 'API', ...m };
+  } finally {
+    around.stop?.();
+  }
 }
 
 /** pg parses the rows (timestamps, JSON) as it does for drizzle; nothing maps or serialises them after. */
