@@ -10,7 +10,7 @@ import { count } from './measure';
 
 export interface LoadJob {
   url: string;
-  /** Each request's path in turn; the URL's own path when absent. */
+  /** Each request's path in turn; the URL's own path and query when absent. */
   paths?: string[];
   token: string;
   /** A POST's JSON body; a job without one sends GETs. */
@@ -34,7 +34,7 @@ export interface LoadResult {
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-function send(job: LoadJob, target: URL, agent: http.Agent, path: string): Promise<{ status: number; ms: number } | { error: string }> {
+function send(job: LoadJob, target: URL, agent: http.Agent, path: string): Promise<{ status: number; ms: number } | { failure: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const get = job.body === undefined;
@@ -48,12 +48,16 @@ function send(job: LoadJob, target: URL, agent: http.Agent, path: string): Promi
       res.on('end', () => {
         const ms = performance.now() - started;
         // A page that came back empty is not an answer, whatever its status.
-        if (get && res.statusCode === job.ok && Buffer.concat(chunks).toString().length === 0) resolve({ error: 'empty body' });
+        if (get && res.statusCode === job.ok && Buffer.concat(chunks).toString().length === 0) resolve({ failure: `HTTP ${res.statusCode}, empty body` });
         else resolve({ status: res.statusCode ?? 0, ms });
+      });
+      // A connection cut mid-body ends neither the response nor the request: without this it waited forever.
+      res.on('close', () => {
+        if (!res.complete) resolve({ failure: 'connection closed mid-response' });
       });
     });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
-    req.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
+    req.on('error', (err: NodeJS.ErrnoException) => resolve({ failure: `connection error (${err.code ?? err.message})` }));
     req.end(job.body);
   });
 }
@@ -70,7 +74,7 @@ async function run(job: LoadJob, n: number, agent: http.Agent): Promise<LoadResu
         const i = next++;
         const answer = await send(job, target, agent, job.paths ? job.paths[i % job.paths.length]! : target.pathname + target.search);
         endedAtEpochMs = performance.timeOrigin + performance.now();
-        if ('error' in answer) count(failures, `connection error (${answer.error})`);
+        if ('failure' in answer) count(failures, answer.failure);
         else if (answer.status === job.ok) latencies.push(answer.ms);
         else count(failures, `HTTP ${answer.status}`);
       }

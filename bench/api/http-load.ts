@@ -8,7 +8,7 @@ import type { LoadJob, LoadResult } from './http-load-thread';
 import type { Measured } from './measure';
 
 export interface HttpLoad {
-  /** The first request's URL; `paths` (if given) names each request's path in turn. */
+  /** The first request's URL (its path and query are every request's, unless `paths` names each request's path in turn). */
   url: string;
   paths?: string[];
   token: string;
@@ -16,7 +16,7 @@ export interface HttpLoad {
   body?: unknown;
   n: number;
   concurrency: number;
-  /** The status of an answer that counts (201 for an opening, 200 for a command). */
+  /** The status of an answer that counts (201 for an opening, 200 for a command or a page). */
   ok: number;
   /** GETs only: uncounted requests before the thread says it is ready. */
   warmup?: number;

@@ -126,7 +126,7 @@ export function writeListSection(run: ListRun, result: string[]): void {
       '',
       '- **API**: the real request: the bearer token (checked in full once, then trusted for a minute, as for any caller), the region scope, zod, drizzle, `caseSummary` of each row, JSON of a page (50 items), HTTP/1.1.',
       '- **raw SQL**: the very statement the route sent — its text and bound values taken from the API\'s pg pool for that request — through a second pg pool of 10 on the same server; pg parses the rows as it does for drizzle, nothing after.',
-      `- Each filter, after ${warmup} uncounted requests of each path: ${n} API requests and ${n} raw queries sequentially (1 in flight), then ${n} of each with ${run.options.concurrency} in flight; each in two halves in the order API, raw, raw, API.`,
+      `- Each filter, after ${warmup} uncounted requests of each path: ${n} API requests and ${n} raw queries sequentially (1 in flight), then ${n} of each with ${run.options.concurrency} in flight; each in two halves in the order API, raw, raw, API (before each API half, the load thread sends 20 uncounted requests of its own, so that its HTTP client is compiled and its sockets open).`,
       '',
       ...filtersText(run),
       '',
