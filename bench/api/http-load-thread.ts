@@ -42,13 +42,13 @@ function send(job: LoadJob, target: URL, agent: http.Agent, path: string): Promi
       ? { accept: 'application/json', authorization: `Bearer ${job.token}` }
       : { 'content-type': 'application/json', authorization: `Bearer ${job.token}`, 'idempotency-key': randomUUID() };
     const req = http.request({ host: target.hostname, port: target.port, path, method: get ? 'GET' : 'POST', agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      if (get) res.on('data', (c: Buffer) => chunks.push(c));
+      let bytes = 0;
+      if (get) res.on('data', (c: Buffer) => (bytes += c.length));
       else res.resume();
       res.on('end', () => {
         const ms = performance.now() - started;
         // A page that came back empty is not an answer, whatever its status.
-        if (get && res.statusCode === job.ok && Buffer.concat(chunks).toString().length === 0) resolve({ failure: `HTTP ${res.statusCode}, empty body` });
+        if (get && res.statusCode === job.ok && bytes === 0) resolve({ failure: `HTTP ${res.statusCode}, empty body` });
         else resolve({ status: res.statusCode ?? 0, ms });
       });
       // A connection cut mid-body ends neither the response nor the request: without this it waited forever.
