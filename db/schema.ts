@@ -42,8 +42,6 @@ export const cases = pgTable(
     // Each list filter, then the newest-first order: a page is one index seek (see api/http/keyset.ts).
     index('cases_region_status_idx').on(t.regionCode, t.status, t.openedAt, t.caseId),
     index('cases_province_status_idx').on(t.provinceCode, t.status, t.openedAt, t.caseId),
-    index('cases_stage_idx').on(t.stage),
-    index('cases_escalation_idx').on(t.escalationLevel),
     index('cases_opened_idx').on(t.openedAt, t.caseId),
     index('cases_transfer_idx').on(t.transferToRegion, t.transferStatus),
     index('cases_assignee_idx').on(t.assignedWorker, t.status, t.openedAt, t.caseId),

@@ -1,0 +1,2 @@
+DROP INDEX "cases_stage_idx";--> statement-breakpoint
+DROP INDEX "cases_escalation_idx";
