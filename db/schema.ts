@@ -51,18 +51,19 @@ export const cases = pgTable(
     index('cases_region_stage_idx').on(t.regionCode, t.stage, t.openedAt, t.caseId),
     // The escalations list in its own order (highest level first) over the few open escalated cases only:
     // a Kasi's region, and every region for a national admin.
+    // The level is negated so that it and the case id run one way: a later page is one seek (api/http/keyset.ts).
     index('cases_region_escalated_idx')
-      .on(t.regionCode, t.escalationLevel.desc().nullsFirst(), t.caseId)
+      .on(t.regionCode, sql`(-${t.escalationLevel})`, t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
     index('cases_escalated_idx')
-      .on(t.escalationLevel.desc().nullsFirst(), t.caseId)
+      .on(sql`(-${t.escalationLevel})`, t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
     // A Kabid's lists (a province without a status, and by stage, filtered within it; its escalations):
     // otherwise the newest cases of every province were walked until enough were the province's (18 ms for
     // a small one at 1,000,000 rows).
     index('cases_province_opened_idx').on(t.provinceCode, t.openedAt, t.caseId),
     index('cases_province_escalated_idx')
-      .on(t.provinceCode, t.escalationLevel.desc().nullsFirst(), t.caseId)
+      .on(t.provinceCode, sql`(-${t.escalationLevel})`, t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
     // The overdue view (most overdue first) over open cases only, for a region, a province and the country:
     // the country's was a parallel scan of the whole table (180 ms at 1,000,000 rows). The price: a write

@@ -1,6 +1,6 @@
 // GET /v1/escalations: supervisors' list of escalated (default) or overdue open cases, most urgent first,
 // from the read model and inside the caller's regions.
-import { eq, gte, lt, sql } from 'drizzle-orm';
+import { eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { Router } from 'express';
 import type { Db } from '../../db/client';
 import { cases } from '../../db/schema';
@@ -18,8 +18,14 @@ import { principalOf } from '../http/principal';
 import type { EscalationQuery } from './schemas';
 import { escalationQuery } from './schemas';
 
+/**
+ * The highest level first, then by case id, as the escalation indexes hold them: on the negated level, so
+ * both parts run one way and a later page is one seek in the index, not a walk past every earlier row.
+ * (Cursors name it `nl`: a cursor from before, with the level itself, starts from the first page.)
+ */
+const NEGATED_LEVEL = sql`(-${cases.escalationLevel})`;
 const HIGHEST_LEVEL_FIRST: Keyset<CaseSummaryRow> = [
-  { name: 'l', column: cases.escalationLevel, kind: 'int', direction: 'desc', value: (c) => c.escalationLevel },
+  { name: 'nl', column: NEGATED_LEVEL, kind: 'int', direction: 'asc', value: (c) => -c.escalationLevel },
   { name: 'id', column: cases.caseId, kind: 'text', direction: 'asc', value: (c) => c.caseId },
 ];
 const MOST_OVERDUE_FIRST: Keyset<CaseSummaryRow> = [
@@ -33,7 +39,11 @@ export function listEscalations(db: Db, principal: Principal, q: EscalationQuery
     eq(cases.status, 'open'),
     ...caseFilters(principal, q),
     q.reason ? sql`${cases.escalations} @> ${JSON.stringify([{ reason: q.reason }])}::jsonb` : undefined,
-    overdue ? lt(cases.nextDeadlineAt, now) : gte(cases.escalationLevel, q.minLevel),
+    ...(overdue
+      ? [lt(cases.nextDeadlineAt, now)]
+      : // The level itself lets the planner see that the partial indexes (level > 0) apply; the negated
+        // one bounds the index range, so a list from level 2 up never reads the level-1 rows.
+        [gte(cases.escalationLevel, q.minLevel), lte(NEGATED_LEVEL, -q.minLevel)]),
   ];
   return casePage(db, overdue ? MOST_OVERDUE_FIRST : HIGHEST_LEVEL_FIRST, filters, q);
 }

@@ -1,7 +1,7 @@
 // Keyset pagination for every list: rows ordered by a sort key and a unique tie-breaker, the cursor the
 // last row's two values. Cursors are opaque to clients; a tampered one simply starts from the beginning.
 import type { AnyColumn, SQL } from 'drizzle-orm';
-import { and, asc, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 
 export interface Page<T> {
   items: T[];
@@ -13,14 +13,21 @@ type Value = Date | number | string;
 export interface KeyPart<Row> {
   /** The field's name in the cursor (short: cursors travel in URLs). */
   name: string;
-  column: AnyColumn;
+  /** A column, or an expression an index holds (the escalations' negated level: see api/escalations). */
+  column: AnyColumn | SQL;
   kind: 'time' | 'int' | 'text';
   direction: 'asc' | 'desc';
   value(row: Row): Value;
 }
 
-/** A sort key and a unique tie-breaker, so that pages never skip or repeat a row. */
-export type Keyset<Row> = readonly [KeyPart<Row>, KeyPart<Row>];
+type Directed<Row, D extends KeyPart<Row>['direction']> = KeyPart<Row> & { direction: D };
+
+/**
+ * A sort key and a unique tie-breaker, so that pages never skip or repeat a row; both run one way, so the
+ * cursor is one row comparison that an index on (sort key, tie-breaker) seeks to (a key that sorts the
+ * other way is an expression, as the escalations' negated level is).
+ */
+export type Keyset<Row> = readonly [Directed<Row, 'asc'>, Directed<Row, 'asc'>] | readonly [Directed<Row, 'desc'>, Directed<Row, 'desc'>];
 
 const encode = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 
@@ -42,19 +49,9 @@ function decode<Row>(keyset: Keyset<Row>, cursor: string | undefined): Value[] |
   return values.every((v) => v !== undefined) ? (values as Value[]) : undefined;
 }
 
-const after = (part: KeyPart<unknown>, v: Value) => (part.direction === 'desc' ? lt(part.column, v) : gt(part.column, v));
-
-/**
- * Rows after the cursor. Both parts in one direction: a row-value comparison, which PostgreSQL answers by
- * seeking in an index on (sort key, tie-breaker) — a page costs the same on the thousandth page as on the
- * first. Mixed directions fall back on the expanded form.
- */
-function seek<Row>([first, second]: Keyset<Row>, from: Value[]): SQL {
-  if (first.direction === second.direction) {
-    const [a, b] = [from[0]!, from[1]!];
-    return first.direction === 'desc' ? sql`(${first.column}, ${second.column}) < (${a}, ${b})` : sql`(${first.column}, ${second.column}) > (${a}, ${b})`;
-  }
-  return or(after(first, from[0]!), and(eq(first.column, from[0]!), after(second, from[1]!)))!;
+/** Rows after the cursor: a page costs the same on the thousandth page as on the first. */
+function seek<Row>([first, second]: Keyset<Row>, [a, b]: Value[]): SQL {
+  return first.direction === 'desc' ? sql`(${first.column}, ${second.column}) < (${a}, ${b})` : sql`(${first.column}, ${second.column}) > (${a}, ${b})`;
 }
 
 /**

@@ -53,16 +53,20 @@ const LISTS: [string, Ask, string][] = [
   ["a Kabid's whole scope (no filter)", cases(kabid, {}), 'cases_province_opened_idx'],
   ["a Kabid's open cases", cases(kabid, { region: '64', status: 'open' }), 'cases_province_status_idx'],
   ["a Kabid's escalations", escalations(kabid, {}), 'cases_province_escalated_idx'],
+  ["a Kabid's escalations, page 2", page2(escalations, kabid, {}), 'cases_province_escalated_idx'],
   ["a Kabid's overdue cases", escalations(kabid, { view: 'overdue' }), 'cases_province_due_idx'],
   ["a Kabid's overdue cases, page 2", page2(escalations, kabid, { view: 'overdue' }), 'cases_province_due_idx'],
   ['every case, newest first', cases(admin, {}), 'cases_opened_idx'],
   ['every escalation', escalations(admin, { minLevel: '2' }), 'cases_escalated_idx'],
+  ['every escalation, page 2', page2(escalations, admin, { minLevel: '2' }), 'cases_escalated_idx'],
   ['every overdue case', escalations(admin, { view: 'overdue' }), 'cases_due_idx'],
 ];
 
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Index Cond'?: string;
+  Filter?: string;
   Plans?: PlanNode[];
 }
 
@@ -153,4 +157,20 @@ test.each(LISTS.map(([name, , index], i) => [name, index, i] as const))('%s is o
   const shape = plan.map((n) => (n['Index Name'] ? `${n['Node Type']} on ${n['Index Name']}` : n['Node Type']));
   expect(shape.filter((s) => /Sort|Seq Scan|Bitmap/.test(s))).toEqual([]);
   expect(plan.filter((n) => n['Index Name']).map((n) => n['Index Name'])).toEqual([index]);
+});
+
+// A later page starts where the cursor points (one row comparison in the index condition), not at the first
+// page's first row with every row before the cursor read and thrown away (the cursor as a filter).
+const LATER_PAGES = LISTS.flatMap(([name], i) => (name.endsWith('page 2') ? [[name, i] as const] : []));
+
+test.each(LATER_PAGES)('%s seeks to its cursor in the index', (_name, i) => {
+  const [read] = plans[i]!.filter((n) => n['Index Name']);
+  expect(read?.['Index Cond']).toMatch(/case_id/);
+  expect(read?.Filter ?? '').not.toMatch(/case_id/);
+});
+
+test('a list of escalations from level 2 up starts at level 2 in its index, not by reading past level 1', () => {
+  const i = LISTS.findIndex(([name]) => name === 'every escalation');
+  const [read] = plans[i]!.filter((n) => n['Index Name']);
+  expect(read?.['Index Cond']).toMatch(/escalation_level/);
 });
