@@ -51,6 +51,10 @@ export const cases = pgTable(
     index('cases_region_stage_idx').on(t.regionCode, t.stage, t.openedAt, t.caseId),
     // The escalations list in its own order (highest level first) over the few open escalated cases only:
     // a Kasi's region, and every region for a national admin.
+    // The case list from an escalation level up (`minEscalationLevel`, any status), newest first: a level-3
+    // list otherwise walked the newest cases of the country or the province until 51 were escalated. Escalated
+    // cases only, so that a write of any other case never touches it.
+    index('cases_escalation_idx').on(t.escalationLevel).where(sql`${t.escalationLevel} > 0`),
     // The level is negated so that it and the case id run one way: a later page is one seek (api/http/keyset.ts).
     index('cases_region_escalated_idx')
       .on(t.regionCode, sql`(-${t.escalationLevel})`, t.caseId)

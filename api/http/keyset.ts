@@ -29,6 +29,16 @@ type Directed<Row, D extends KeyPart<Row>['direction']> = KeyPart<Row> & { direc
  */
 export type Keyset<Row> = readonly [Directed<Row, 'asc'>, Directed<Row, 'asc'>] | readonly [Directed<Row, 'desc'>, Directed<Row, 'desc'>];
 
+/** The range of a PostgreSQL `integer`. */
+const INT4_MAX = 2_147_483_647;
+
+/** A time PostgreSQL stores (years 1 to 9999 here), or nothing. */
+function storableTime(v: string): Date | undefined {
+  const t = new Date(v);
+  const year = t.getUTCFullYear();
+  return Number.isNaN(t.getTime()) || year < 1 || year > 9999 ? undefined : t;
+}
+
 const encode = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 function decode<Row>(keyset: Keyset<Row>, cursor: string | undefined): Value[] | undefined {
@@ -40,11 +50,12 @@ function decode<Row>(keyset: Keyset<Row>, cursor: string | undefined): Value[] |
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
+  // Only values the database takes as they are: anything else is a tampered cursor, never a 500.
   const values = keyset.map((part) => {
     const v = (parsed as Record<string, unknown>)[part.name];
-    if (part.kind === 'time') return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined;
-    if (part.kind === 'int') return typeof v === 'number' ? v : undefined;
-    return typeof v === 'string' ? v : undefined;
+    if (part.kind === 'time') return typeof v === 'string' ? storableTime(v) : undefined;
+    if (part.kind === 'int') return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= INT4_MAX ? v : undefined;
+    return typeof v === 'string' && v.length <= 200 && !v.includes('\u0000') ? v : undefined;
   });
   return values.every((v) => v !== undefined) ? (values as Value[]) : undefined;
 }

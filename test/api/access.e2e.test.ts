@@ -164,9 +164,19 @@ describe('listing', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'limit', 'risk']);
     await api.get('/v1/cases').query({ status: ['open', 'closed'] }).expect(422);
     await api.get('/v1/cases').query({ openedFrom: 'yesterday' }).expect(422);
-    const tampered = Buffer.from(JSON.stringify({ t: 'not a date', id: 1 })).toString('base64url');
+    const cursor = (json: string) => Buffer.from(json).toString('base64url');
+    const tampered = cursor(JSON.stringify({ t: 'not a date', id: 1 }));
     await api.get('/v1/cases').query({ cursor: tampered, region: kaltara }).expect(200);
     await api.get('/v1/escalations').query({ cursor: tampered }).expect(200);
+    // Well-typed values the database would refuse (out of range, not whole, a NUL byte) start from the first page too.
+    const firstPage = await api.get('/v1/cases').query({ region: kaltara }).expect(200);
+    for (const json of ['{"t":"-271821-04-20T00:00:00Z","id":"x"}', '{"t":"2026-01-01T00:00:00Z","id":"a\\u0000b"}']) {
+      const res = await api.get('/v1/cases').query({ cursor: cursor(json), region: kaltara }).expect(200);
+      expect(res.body.items).toEqual(firstPage.body.items);
+    }
+    for (const json of ['{"nl":1.5,"id":"x"}', '{"nl":1e10,"id":"x"}', '{"nl":1e999,"id":"x"}', '{"nl":-1,"id":"a\\u0000b"}']) {
+      await api.get('/v1/escalations').query({ cursor: cursor(json) }).expect(200);
+    }
   });
 });
 
