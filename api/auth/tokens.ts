@@ -77,6 +77,8 @@ export function createTokenVerifier(settings: TokenSettings, now: () => number =
         algorithms,
         clockTolerance: CLOCK_TOLERANCE_S,
         currentDate: new Date(at),
+        // A token with no expiry would be a credential for ever (and kept here a minute at a time).
+        requiredClaims: ['exp'],
       }));
     } catch {
       // Expired, badly signed, wrong audience: the caller learns only that the token is not accepted.

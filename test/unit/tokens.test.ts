@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SignJWT } from 'jose';
 import { createTokenVerifier, signToken, trustedAfterCheck } from '../../api/auth/tokens';
 import { callbackTokenFrom, SIMULATOR_PARTNER_ID } from '../../partners/callback-token';
 import { testTokenSettings } from '../helpers/api';
@@ -87,4 +88,15 @@ test('a verified token is refused once expired though checked a moment before, a
   const [head, body, signature] = long.split('.');
   const forged = `${head}.${body}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
   await expect(verify(forged)).rejects.toThrow('token rejected');
+});
+
+test('a token without an expiry is refused, however well signed', async () => {
+  const claims = { role: 'case_manager', regions: ['64.72'] };
+  const sign = (withExpiry: boolean) => {
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('ps-9').setIssuer('sigap').setAudience('sigap-api').setIssuedAt();
+    return (withExpiry ? jwt.setExpirationTime('1h') : jwt).sign(testTokenSettings.secret!);
+  };
+  const verify = createTokenVerifier(testTokenSettings);
+  await expect(verify(await sign(true))).resolves.toEqual({ id: 'ps-9', ...claims });
+  await expect(verify(await sign(false))).rejects.toThrow('token rejected');
 });
