@@ -1,9 +1,13 @@
 // The Postgres read model (what the API lists and filters, fed by the workflows' activities) and the staff registry.
 // Only non-personal, indexable fields live here; personal data stays in encrypted workflow payloads.
 import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EscalationSummary } from '../domain/case/events';
 import type { AccessGrant } from '../domain/case/handoffs';
+
+/** The escalation level negated, as the escalation indexes hold it and the escalations list orders by it. */
+export const negatedLevel = (level: AnyPgColumn) => sql`(-${level})`;
 
 export const cases = pgTable(
   'cases',
@@ -49,25 +53,25 @@ export const cases = pgTable(
     // read whole and sorted, or the newest cases of every region walked until enough were the region's.
     index('cases_region_opened_idx').on(t.regionCode, t.openedAt, t.caseId),
     index('cases_region_stage_idx').on(t.regionCode, t.stage, t.openedAt, t.caseId),
-    // The escalations list in its own order (highest level first) over the few open escalated cases only:
-    // a Kasi's region, and every region for a national admin.
     // The case list from an escalation level up (`minEscalationLevel`, any status), newest first: a level-3
     // list otherwise walked the newest cases of the country or the province until 51 were escalated. Escalated
     // cases only, so that a write of any other case never touches it.
     index('cases_escalation_idx').on(t.escalationLevel).where(sql`${t.escalationLevel} > 0`),
-    // The level is negated so that it and the case id run one way: a later page is one seek (api/http/keyset.ts).
+    // The escalations list in its own order (highest level first) over the few open escalated cases only:
+    // a Kasi's region, and every region for a national admin. The level is negated so that it and the case
+    // id run one way: a later page is one seek (api/http/keyset.ts).
     index('cases_region_escalated_idx')
-      .on(t.regionCode, sql`(-${t.escalationLevel})`, t.caseId)
+      .on(t.regionCode, negatedLevel(t.escalationLevel), t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
     index('cases_escalated_idx')
-      .on(sql`(-${t.escalationLevel})`, t.caseId)
+      .on(negatedLevel(t.escalationLevel), t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
     // A Kabid's lists (a province without a status, and by stage, filtered within it; its escalations):
     // otherwise the newest cases of every province were walked until enough were the province's (18 ms for
     // a small one at 1,000,000 rows).
     index('cases_province_opened_idx').on(t.provinceCode, t.openedAt, t.caseId),
     index('cases_province_escalated_idx')
-      .on(t.provinceCode, sql`(-${t.escalationLevel})`, t.caseId)
+      .on(t.provinceCode, negatedLevel(t.escalationLevel), t.caseId)
       .where(sql`${t.status} = 'open' and ${t.escalationLevel} > 0`),
     // The overdue view (most overdue first) over open cases only, for a region, a province and the country:
     // the country's was a parallel scan of the whole table (180 ms at 1,000,000 rows). The price: a write

@@ -3,7 +3,7 @@
 import { eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { Router } from 'express';
 import type { Db } from '../../db/client';
-import { cases } from '../../db/schema';
+import { cases, negatedLevel } from '../../db/schema';
 import { caseFilters, casePage } from '../cases/list';
 import type { CaseSummaryRow } from '../cases/present';
 import { caseSummary } from '../cases/present';
@@ -23,7 +23,7 @@ import { escalationQuery } from './schemas';
  * both parts run one way and a later page is one seek in the index, not a walk past every earlier row.
  * (Cursors name it `nl`: a cursor from before, with the level itself, starts from the first page.)
  */
-const NEGATED_LEVEL = sql`(-${cases.escalationLevel})`;
+const NEGATED_LEVEL = negatedLevel(cases.escalationLevel);
 const HIGHEST_LEVEL_FIRST: Keyset<CaseSummaryRow> = [
   { name: 'nl', column: NEGATED_LEVEL, kind: 'int', direction: 'asc', value: (c) => -c.escalationLevel },
   { name: 'id', column: cases.caseId, kind: 'text', direction: 'asc', value: (c) => c.caseId },

@@ -55,7 +55,7 @@ function decode<Row>(keyset: Keyset<Row>, cursor: string | undefined): Value[] |
     const v = (parsed as Record<string, unknown>)[part.name];
     if (part.kind === 'time') return typeof v === 'string' ? storableTime(v) : undefined;
     if (part.kind === 'int') return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= INT4_MAX ? v : undefined;
-    return typeof v === 'string' && v.length <= 200 && !v.includes('\u0000') ? v : undefined;
+    return typeof v === 'string' && !v.includes('\u0000') ? v : undefined;
   });
   return values.every((v) => v !== undefined) ? (values as Value[]) : undefined;
 }
