@@ -8,6 +8,7 @@ import { getCaseQuery } from '../../workflows/case/contract';
 import { SA } from '../../workflows/search-attributes';
 import type { Harness } from '../helpers/case-harness';
 import { act, CM, decided, eventOf, finish, OP, searchAttributeShows, startHarness, SUP, timeline } from '../helpers/case-harness';
+import { eventually } from '../helpers/eventually';
 
 let h: Harness;
 const failedOnce = new Set<string>();
@@ -150,9 +151,13 @@ test('a read model that keeps failing past the integration budget escalates, vis
   readModelDown = true;
   const { handle, caseId } = await h.start({ riskLevel: 'low' });
   await h.env.sleep(45 * MINUTE); // the budget is 30 minutes of retries
-  const view = await handle.query(getCaseQuery);
-  expect(view.escalations).toEqual([expect.objectContaining({ reason: 'integration_stalled', subject: 'recordCaseEvents', level: 1 })]);
-  expect((await handle.describe()).typedSearchAttributes.get(SA.escalationLevel)).toBe(1);
+  // The failed write's workflow task may still wait for a busy worker when the sleep returns.
+  const escalations = await eventually(async () => {
+    const shown = (await handle.query(getCaseQuery)).escalations;
+    return shown.length ? shown : undefined;
+  }, 'the stall escalated');
+  expect(escalations).toEqual([expect.objectContaining({ reason: 'integration_stalled', subject: 'recordCaseEvents', level: 1 })]);
+  await searchAttributeShows(handle, SA.escalationLevel, 1);
   readModelDown = false;
   await h.env.sleep(2 * MINUTE);
   const types = (await eventOf(h.database, caseId, 'escalation.resolved')).map((e) => e.data.reason);
